@@ -1,0 +1,103 @@
+using PlaceSimulation.Model.Parameters;
+using PlaceSimulation.Model.Randomness;
+using PlaceSimulation.Model.Services;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>What a household needs to know about the place's services to decide where to ask.</summary>
+public readonly record struct HelpContext(
+    BehaviourParameters Behaviour,
+    double Engagement,
+    bool RelationalAvailable,
+    bool IntegratedFrontDoor,
+    double SevereThreshold);
+
+/// <summary>
+/// Whether, and where, a household asks for help this month. Some contacts are not the
+/// household's choice: council tax arrears bring the collection team, and claimants with
+/// work-search requirements see a work coach. Otherwise a household asks about a need
+/// with a probability that rises with its severity and falls with low trust, low agency
+/// and community disengagement [001, 004]. Where relational caseworkers exist, a household
+/// with two or more severe needs (or anyone, with an integrated front door) asks them; it
+/// also asks the specialist for each need. In siloed mode a request can land at the wrong
+/// door, and the onward referral can be lost (a "leaked" referral: failure demand) [003].
+/// Households already on a caseworker's list ask nobody else: their caseworker works on
+/// every need.
+/// </summary>
+public static class HelpSeeking
+{
+    /// <summary>Returns the number of referrals lost between services this month.</summary>
+    public static int Ask(ref Household h, ulong key, in HelpContext c, in MonthRates r, RequestBuilder requests)
+    {
+        var b = c.Behaviour;
+        h.Requested = 0;
+        var leaked = 0;
+
+        if (h.CouncilTaxArrears > 1 && !h.PaymentPlan)
+            Add(ref h, requests, ServiceKind.CouncilTax, Priority.Of(Math.Min(1, h.CouncilTaxArrears / Math.Max(1, 3 * r.CouncilTax)), 0));
+        if (Sanctions.InConditionality(h))
+            Add(ref h, requests, ServiceKind.Jobcentre, Priority.Of(h.NeedMental, 0));
+        if (h.CaseMonths > 0) return 0;
+
+        var readiness = TakeUp.TrustFactor(h, b) * h.Agency * c.Engagement;
+
+        var crisis = h.Gap > 0 || h.Disposable < r.DestitutionLine(h);
+        if (crisis && CounterRng.Chance(key, RandomStream.HelpSeekCrisis, Math.Min(1, b.HelpSeekingBase * b.CrisisAskMultiplier * readiness)))
+        {
+            var severity = h.Essentials > 0 ? Math.Min(1, (h.Essentials - h.Disposable) / h.Essentials) : 1;
+            Add(ref h, requests, ServiceKind.CrisisFund, Priority.Of(severity, h.MonthsWaiting));
+            Add(ref h, requests, ServiceKind.Vcse, Priority.Of(severity, h.MonthsWaiting));
+        }
+
+        var asked = 0;
+        var severe = 0;
+        double maxNeed = 0, sumNeed = 0;
+        for (var d = 0; d < NeedDomains.Count; d++)
+        {
+            var need = h.Need((NeedDomain)d);
+            sumNeed += need;
+            if (need >= c.SevereThreshold) severe++;
+            if (need < b.AskThreshold) continue;
+            if (CounterRng.Chance(key, RandomStream.HelpSeekIncome, d, Math.Min(1, b.HelpSeekingBase * need * readiness)))
+            {
+                asked |= 1 << d;
+                maxNeed = Math.Max(maxNeed, need);
+            }
+        }
+        if (h.ReferredOn)
+        {
+            asked |= (1 << (int)NeedDomain.Income) | (1 << (int)NeedDomain.Debt);
+            maxNeed = Math.Max(maxNeed, Math.Max(h.NeedIncome, h.NeedDebt));
+            h.ReferredOn = false;
+        }
+        if (asked == 0) return 0;
+
+        var priority = Priority.Of(maxNeed, h.MonthsWaiting);
+        if (c.RelationalAvailable && (c.IntegratedFrontDoor || severe >= 2))
+            Add(ref h, requests, ServiceKind.Relational, Priority.Of(Math.Min(1, sumNeed / 3), h.MonthsWaiting));
+
+        for (var d = 0; d < NeedDomains.Count; d++)
+        {
+            if ((asked & (1 << d)) == 0) continue;
+            var service = ServiceKinds.SpecialistFor((NeedDomain)d);
+            if ((h.Requested & ServiceKinds.Bit(service)) != 0) continue;
+            if (!c.IntegratedFrontDoor
+                && CounterRng.Uniform(key, RandomStream.WrongDoor, d) < b.WrongDoorShare
+                && CounterRng.Uniform(key, RandomStream.ReferralLeak, d) < b.ReferralLeak)
+            {
+                leaked++;
+                h.Trust = Math.Max(0, h.Trust - (float)b.RefusalTrustLoss);
+                continue;
+            }
+            Add(ref h, requests, service, priority);
+        }
+        return leaked;
+    }
+
+    private static void Add(ref Household h, RequestBuilder requests, ServiceKind s, int priority)
+    {
+        if ((h.Requested & ServiceKinds.Bit(s)) != 0) return;
+        h.Requested |= ServiceKinds.Bit(s);
+        requests.Add(s, h.Id, priority);
+    }
+}

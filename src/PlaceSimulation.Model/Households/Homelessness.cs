@@ -1,0 +1,47 @@
+using PlaceSimulation.Model.Metrics;
+using PlaceSimulation.Model.Parameters;
+using PlaceSimulation.Model.Randomness;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// Eviction and rehousing. A renter whose arrears pass the threshold (in months of rent)
+/// is evicted with a monthly probability (higher for private renters, whose tenancies are
+/// less secure), unless a housing adviser or caseworker intervenes that month. An evicted
+/// household's arrears become debt and it is placed in temporary accommodation, whose cost
+/// falls on the council: failure demand (Shelter 2024: £2.29bn on temporary accommodation
+/// in England in 2023-24, about £1,700 per household a month). It is rehoused in social
+/// housing at a monthly rate set by the supply of social lets, which the social-housing
+/// lever scales [000: home ownership at the expense of social housing].
+/// </summary>
+public static class Homelessness
+{
+    public static void Step(ref Household h, ulong key, bool helped, ModelParameters p, in MonthRates r, long[] counters)
+    {
+        var b = p.Behaviour;
+        if (h.Homeless)
+        {
+            counters[Counter.FailureDemandPence] += Counter.Pence(b.HomelessCostGbpMonth * r.PriceIndex);
+            var rehouse = b.RehousingMonthly * p.National.Housing.SocialLetsScale * (helped ? 2 : 1);
+            if (CounterRng.Chance(key, RandomStream.Rehousing, rehouse))
+            {
+                h.Homeless = false;
+                h.Tenure = Tenure.SocialRent;
+                h.HousingCostBase = (float)(p.Place.SocialRentGbpMonth * MonthRates.HomeSize(h));
+                h.RentArrears = 0;
+            }
+            return;
+        }
+
+        if (h.Tenure == Tenure.Owner || h.HousingCost <= 0 || helped) return;
+        if (h.RentArrears <= b.EvictionArrearsMonths * h.HousingCost) return;
+        var evict = h.Tenure == Tenure.PrivateRent ? b.EvictionMonthlyPrivate : b.EvictionMonthlySocial;
+        if (!CounterRng.Chance(key, RandomStream.Eviction, evict)) return;
+        h.Homeless = true;
+        h.Debt += h.RentArrears;
+        h.RentArrears = 0;
+        h.NeedHousing = 1;
+        counters[Counter.Evictions]++;
+        counters[Counter.FailureDemandPence] += Counter.Pence(b.EvictionCostGbp * r.PriceIndex);
+    }
+}

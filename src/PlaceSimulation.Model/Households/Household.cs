@@ -1,0 +1,130 @@
+namespace PlaceSimulation.Model.Households;
+
+public enum Tenure : byte { Owner = 0, SocialRent = 1, PrivateRent = 2 }
+
+/// <summary>The six interlocking need domains of 003_340379a075398e29.txt.</summary>
+public enum NeedDomain : byte { Income = 0, Debt = 1, Housing = 2, PhysicalHealth = 3, MentalHealth = 4, Isolation = 5 }
+
+public static class NeedDomains
+{
+    public const int Count = 6;
+    public static readonly NeedDomain[] All = [NeedDomain.Income, NeedDomain.Debt, NeedDomain.Housing, NeedDomain.PhysicalHealth, NeedDomain.MentalHealth, NeedDomain.Isolation];
+
+    public static string Name(NeedDomain d) => d switch
+    {
+        NeedDomain.Income => "income",
+        NeedDomain.Debt => "debt",
+        NeedDomain.Housing => "housing",
+        NeedDomain.PhysicalHealth => "physical_health",
+        NeedDomain.MentalHealth => "mental_health",
+        NeedDomain.Isolation => "isolation",
+        _ => throw new ArgumentOutOfRangeException(nameof(d)),
+    };
+}
+
+/// <summary>
+/// One household: the unit the poverty measures count. Plain data, updated in place by
+/// the rules in this folder. Money is nominal pounds; wages and rents are stored at the
+/// run's start prices and multiplied by the place's indices each month. Needs are
+/// severities in [0, 1] (0 none, 1 acute). Fields marked "this month" are recomputed
+/// every month and carry nothing over.
+/// </summary>
+public struct Household
+{
+    // Identity and make-up
+    public int Id;
+    public byte Adults;
+    public byte Children;
+    public byte OlderChildren;
+    public bool Pensioner;
+    public Tenure Tenure;
+    public bool Mortgage;
+
+    // Work: 0 not working, 1 part time, 2 full time, per adult; wages at start prices (gross £/month full time)
+    public byte Work1;
+    public byte Work2;
+    public float Wage1;
+    public float Wage2;
+
+    // Housing cost at start prices (£/month): rent for renters, mortgage for owners paying one
+    public float HousingCostBase;
+
+    // Other income at start prices (£/month): private and occupational pensions
+    public float OtherIncomeBase;
+
+    // Money (nominal £)
+    public float Savings;
+    public float Debt;
+    public float RentArrears;
+    public float CouncilTaxArrears;
+
+    // Benefits
+    public bool Claims;
+    public byte SanctionMonths;
+    public bool Lcwra;
+
+    // Housing status
+    public bool Homeless;
+
+    // Help and relationships
+    public byte CaseMonths;
+    public byte MonthsWaiting;
+    public bool PaymentPlan;
+    public bool JobSupport;
+    public float Trust;
+    public float Agency;
+
+    // Needs
+    public float NeedIncome;
+    public float NeedDebt;
+    public float NeedHousing;
+    public float NeedPhysical;
+    public float NeedMental;
+    public float NeedIsolation;
+
+    // History
+    public short MonthsSinceDestitute;
+
+    // This month (recomputed each month; £ per month)
+    public float NetEarnings;
+    public float OtherIncome;
+    public float BenefitIncome;
+    public float HousingCost;
+    public float CouncilTaxDue;
+    public float Deductions;
+    public float UcEntitlement;
+    public float Disposable;
+    public float Essentials;
+    public float Gap;
+    public ushort Requested;
+    public bool Destitute;
+    public bool ReferredOn;
+
+    public readonly int People => Adults + Children;
+
+    public readonly float Need(NeedDomain d) => d switch
+    {
+        NeedDomain.Income => NeedIncome,
+        NeedDomain.Debt => NeedDebt,
+        NeedDomain.Housing => NeedHousing,
+        NeedDomain.PhysicalHealth => NeedPhysical,
+        NeedDomain.MentalHealth => NeedMental,
+        _ => NeedIsolation,
+    };
+
+    public void SetNeed(NeedDomain d, float v)
+    {
+        v = Math.Clamp(v, 0f, 1f);
+        switch (d)
+        {
+            case NeedDomain.Income: NeedIncome = v; break;
+            case NeedDomain.Debt: NeedDebt = v; break;
+            case NeedDomain.Housing: NeedHousing = v; break;
+            case NeedDomain.PhysicalHealth: NeedPhysical = v; break;
+            case NeedDomain.MentalHealth: NeedMental = v; break;
+            default: NeedIsolation = v; break;
+        }
+    }
+
+    public readonly int AdultsWorking => (Work1 > 0 ? 1 : 0) + (Adults > 1 && Work2 > 0 ? 1 : 0);
+}

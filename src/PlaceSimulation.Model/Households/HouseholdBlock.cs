@@ -1,0 +1,113 @@
+using PlaceSimulation.Model.Metrics;
+using PlaceSimulation.Model.Parameters;
+using PlaceSimulation.Model.Randomness;
+using PlaceSimulation.Model.Services;
+using PlaceSimulation.Model.Simulation;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// A block of consecutive households of one place (ids FirstId .. FirstId + Count - 1),
+/// updated together in a plain loop: the unit a household grain hosts. The household part
+/// of the monthly tick lives here, in two steps with the services in between:
+/// <see cref="Update"/> (phase 2: work, income, budget, needs, asking for help) and
+/// <see cref="Apply"/> (phase 4: what help did, eviction and rehousing, the month's
+/// measures). Nothing here depends on the block's size: every household's month is a
+/// function of its own state, the month's context and its own random numbers.
+/// </summary>
+public sealed class HouseholdBlock
+{
+    private readonly Household[] _households;
+    private readonly RequestBuilder _requests = new();
+    private long[] _counters = Counter.New();
+
+    public int FirstId { get; }
+    public int Count => _households.Length;
+
+    private HouseholdBlock(int firstId, Household[] households)
+    {
+        FirstId = firstId;
+        _households = households;
+    }
+
+    public static HouseholdBlock Create(int firstId, int count, ulong replicationKey, ulong placeKey, ModelParameters p)
+    {
+        var hh = new Household[count];
+        for (var i = 0; i < count; i++)
+        {
+            var id = firstId + i;
+            hh[i] = PopulationGenerator.Create(id, replicationKey, placeKey + (ulong)(uint)id, p);
+        }
+        return new HouseholdBlock(firstId, hh);
+    }
+
+    public ReadOnlySpan<Household> Households => _households;
+
+    public Household Get(int id) => _households[id - FirstId];
+
+    /// <summary>Phase 2: households live their month and say where they ask for help.</summary>
+    public BlockRequests Update(MonthContext ctx)
+    {
+        var p = ctx.Parameters;
+        var b = p.Behaviour;
+        var rates = new MonthRates(ctx);
+        var help = new HelpContext(b, ctx.Signals.CommunityEngagement,
+            RelationalAvailable: p.Local.Relational.BudgetGbpMonthPer1000 > 0,
+            IntegratedFrontDoor: p.Local.SystemsChange.IntegratedFrontDoor >= 0.5,
+            SevereThreshold: p.Measures.SevereNeedThreshold);
+        var partTime = p.Place.PartTimeShare;
+
+        _counters = Counter.New();
+        _requests.Clear();
+        var onCaseload = 0;
+        var leaked = 0;
+        var newSanctions = 0;
+        for (var i = 0; i < _households.Length; i++)
+        {
+            ref var h = ref _households[i];
+            var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
+            LabourMarket.Step(ref h, key, p.Economy, b, p.Local.Jobcentre, ctx.Signals, partTime);
+            if (Sanctions.Step(ref h, key, p.National.Sanctions, b)) newSanctions++;
+            HouseholdIncome.Assess(ref h, rates, p);
+            TakeUp.Step(ref h, key, b);
+            var instalment = CouncilTaxCollection.PlanInstalment(ref h);
+            HouseholdBudget.Balance(ref h, rates, b, instalment);
+            h.Destitute = Outcomes.IsDestitute(h, rates);
+            NeedsDynamics.Step(ref h, key, b);
+            h.Trust += (float)(b.TrustDriftMonthly * (p.Place.TrustMean - h.Trust));
+            leaked += HelpSeeking.Ask(ref h, key, help, rates, _requests);
+            if (h.CaseMonths > 0) onCaseload++;
+        }
+        _counters[Counter.NewSanctions] += newSanctions;
+        _counters[Counter.LeakedReferrals] += leaked;
+        _counters[Counter.FailureDemandPence] += leaked * Counter.Pence(b.WastedAssessmentCostGbp * rates.EarningsIndex);
+        return _requests.Build(onCaseload);
+    }
+
+    /// <summary>Phase 4: the help granted takes effect; evictions and rehousing; the month is measured.</summary>
+    public long[] Apply(MonthContext ctx, BlockGrants grants)
+    {
+        var p = ctx.Parameters;
+        var rates = new MonthRates(ctx);
+        var effects = new EffectContext(p, rates, ctx.Signals.StaffEffectiveness, ctx.Signals.VcseCapacity, ctx.Signals.CommissioningValue);
+        var g = 0;
+        for (var i = 0; i < _households.Length; i++)
+        {
+            ref var h = ref _households[i];
+            ushort granted = 0;
+            if (g < grants.Households.Length && grants.Households[g] == h.Id) granted = grants.Granted[g++];
+
+            var addressed = 0;
+            if (granted != 0 || h.Requested != 0 || h.CaseMonths > 0)
+                addressed = ServiceEffects.Apply(ref h, granted, effects, _counters);
+
+            var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
+            Homelessness.Step(ref h, key, (addressed & (1 << (int)NeedDomain.Housing)) != 0, p, rates, _counters);
+            h.Destitute = Outcomes.IsDestitute(h, rates);
+            Outcomes.Count(ref h, addressed, rates, p, _counters);
+        }
+        if (g != grants.Households.Length)
+            throw new InvalidOperationException($"grants for households outside block {FirstId}..{FirstId + Count - 1} or out of order");
+        return _counters;
+    }
+}

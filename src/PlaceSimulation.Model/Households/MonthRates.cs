@@ -1,0 +1,95 @@
+using PlaceSimulation.Model.Parameters;
+using PlaceSimulation.Model.Simulation;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// The month's money amounts, worked out once per month and block from the parameters and
+/// the place's indices (not once per household): benefit rates uprated by the benefit
+/// index and the rate-cut lever, poverty and destitution lines, the cost of essentials.
+/// All £ per month.
+/// </summary>
+public readonly struct MonthRates
+{
+    private const double WeeksPerMonth = 52.0 / 12.0;
+
+    public readonly UniversalCreditParameters Uc;
+    public readonly double StandardAllowanceSingle;
+    public readonly double StandardAllowanceCouple;
+    public readonly double ChildElement;
+    public readonly double LcwraElement;
+    public readonly double WorkAllowance;
+    public readonly double BenefitCapSingle;
+    public readonly double BenefitCapFamily;
+    public readonly double BenefitCapEarningsExemption;
+    public readonly double SanctionSeverity;
+    public readonly double DebtDeductionShare;
+    public readonly double ChildBenefitFirst;
+    public readonly double ChildBenefitOther;
+    public readonly double StatePension;
+    public readonly double PensionCreditSingle;
+    public readonly double PensionCreditCouple;
+    public readonly double LhaBase;
+    public readonly double PovertyLine;
+    public readonly double DeepPovertyLine;
+    public readonly double EssentialsPerEquivalentAdult;
+    public readonly double DestitutionSingle;
+    public readonly double DestitutionExtraAdult;
+    public readonly double DestitutionPerChild;
+    public readonly double EarningsIndex;
+    public readonly double RentIndex;
+    public readonly double PriceIndex;
+    public readonly double CouncilTax;
+
+    public MonthRates(MonthContext ctx)
+    {
+        var p = ctx.Parameters;
+        var s = ctx.Signals;
+        Uc = p.National.UniversalCredit;
+        var benefit = s.BenefitIndex * Uc.RateScale;
+        StandardAllowanceSingle = Uc.StandardAllowanceSingleGbpMonth * benefit;
+        StandardAllowanceCouple = Uc.StandardAllowanceCoupleGbpMonth * benefit;
+        ChildElement = Uc.ChildElementGbpMonth * benefit;
+        LcwraElement = Uc.LcwraElementGbpMonth * benefit;
+        WorkAllowance = Uc.WorkAllowanceGbpMonth * s.BenefitIndex;
+        // The benefit cap is set in cash and has not been uprated with benefits (DWP rates 2024-2026).
+        BenefitCapSingle = Uc.BenefitCapSingleGbpMonth;
+        BenefitCapFamily = Uc.BenefitCapFamilyGbpMonth;
+        BenefitCapEarningsExemption = Uc.BenefitCapEarningsExemptionGbpMonth * s.EarningsIndex;
+        SanctionSeverity = p.National.Sanctions.SeverityShare;
+        DebtDeductionShare = p.Behaviour.DebtDeductionShare;
+        ChildBenefitFirst = p.National.Benefits.ChildBenefitFirstGbpWeek * WeeksPerMonth * s.BenefitIndex;
+        ChildBenefitOther = p.National.Benefits.ChildBenefitOtherGbpWeek * WeeksPerMonth * s.BenefitIndex;
+        StatePension = p.National.Pensions.StatePensionGbpWeek * WeeksPerMonth * s.EarningsIndex;
+        PensionCreditSingle = p.National.Pensions.PensionCreditSingleGbpWeek * WeeksPerMonth * s.EarningsIndex;
+        PensionCreditCouple = p.National.Pensions.PensionCreditCoupleGbpWeek * WeeksPerMonth * s.EarningsIndex;
+        LhaBase = p.Place.LhaShareOfMedianRent * p.Place.PrivateRentGbpMonth * s.LhaIndex;
+        // Relative poverty is measured against the national median, which follows earnings (stated assumption).
+        var median = p.Economy.MedianAhcIncomeGbpWeek * WeeksPerMonth * s.EarningsIndex;
+        PovertyLine = p.Measures.PovertyLineShare * median;
+        DeepPovertyLine = p.Measures.DeepPovertyLineShare * median;
+        EssentialsPerEquivalentAdult = p.Economy.EssentialsGbpWeek * WeeksPerMonth * s.PriceIndex;
+        DestitutionSingle = p.Measures.DestitutionSingleGbpWeek * WeeksPerMonth * s.PriceIndex;
+        DestitutionExtraAdult = p.Measures.DestitutionExtraAdultGbpWeek * WeeksPerMonth * s.PriceIndex;
+        DestitutionPerChild = p.Measures.DestitutionPerChildGbpWeek * WeeksPerMonth * s.PriceIndex;
+        EarningsIndex = s.EarningsIndex;
+        RentIndex = s.RentIndex;
+        PriceIndex = s.PriceIndex;
+        CouncilTax = p.Place.CouncilTaxGbpMonth * s.PriceIndex;
+    }
+
+    /// <summary>Relative size of home a household needs (1 = two bedrooms), for rents and the LHA.</summary>
+    public static double HomeSize(in Household h) => h.Children switch
+    {
+        0 => 0.8,
+        1 => 1.0,
+        2 => 1.2,
+        _ => 1.4,
+    };
+
+    public double LhaFor(in Household h) => LhaBase * HomeSize(h);
+
+    /// <summary>JRF's income threshold for destitution for this household, £ per month.</summary>
+    public double DestitutionLine(in Household h) =>
+        DestitutionSingle + DestitutionExtraAdult * (h.Adults - 1) + DestitutionPerChild * h.Children;
+}

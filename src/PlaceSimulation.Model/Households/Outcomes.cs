@@ -1,0 +1,92 @@
+using PlaceSimulation.Model.Metrics;
+using PlaceSimulation.Model.Parameters;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// The month's measures for one household, added into the block's integer counters.
+/// Relative poverty after housing costs: equivalised AHC income below the poverty line
+/// (HBAI definition; counted for people and for children). Deep poverty: below the deep
+/// line (JRF: 40% of median = "very deep poverty"). Destitution (JRF/I-SPHERE, income
+/// criterion): money after housing costs and deductions below JRF's destitution income
+/// threshold with no savings to fall back on, or going without more than half of the cost
+/// of essentials. A severe need (severity at or above the threshold) is unmet when no
+/// service worked on that domain this month.
+/// </summary>
+public static class Outcomes
+{
+    public static bool IsDestitute(in Household h, in MonthRates r)
+    {
+        var line = r.DestitutionLine(h);
+        return (h.Disposable < line && h.Savings < line) || h.Gap > 0.5 * h.Essentials;
+    }
+
+    public static void Count(ref Household h, int addressed, in MonthRates r, ModelParameters p, long[] c)
+    {
+        var people = h.Adults + h.Children;
+        c[Counter.Households]++;
+        c[Counter.People] += people;
+        c[Counter.Children] += h.Children;
+
+        var equivalised = HouseholdIncome.AfterHousingCosts(h) / Equivalisation.AfterHousingCosts(h);
+        if (equivalised < r.PovertyLine)
+        {
+            c[Counter.PeopleInPoverty] += people;
+            c[Counter.ChildrenInPoverty] += h.Children;
+            c[Counter.HouseholdsInPoverty]++;
+        }
+        if (equivalised < r.DeepPovertyLine) c[Counter.PeopleInDeepPoverty] += people;
+
+        if (h.Destitute)
+        {
+            c[Counter.HouseholdsDestitute]++;
+            h.MonthsSinceDestitute = 0;
+        }
+        else if (h.MonthsSinceDestitute < short.MaxValue)
+        {
+            h.MonthsSinceDestitute++;
+        }
+        if (h.MonthsSinceDestitute < 12) c[Counter.HouseholdsDestitutePast12]++;
+        if (h.Homeless) c[Counter.HouseholdsHomeless]++;
+
+        var threshold = p.Measures.SevereNeedThreshold;
+        for (var d = 0; d < NeedDomains.Count; d++)
+        {
+            if (h.Need((NeedDomain)d) < threshold) continue;
+            c[Counter.SevereNeeds]++;
+            c[Counter.SevereNeedBase + d]++;
+            if ((addressed & (1 << d)) != 0) continue;
+            c[Counter.UnmetNeeds]++;
+            c[Counter.UnmetNeedBase + d]++;
+        }
+
+        if (h.NeedMental >= 0.9 && (addressed & (1 << (int)NeedDomain.MentalHealth)) == 0)
+        {
+            c[Counter.MentalHealthCrises]++;
+            c[Counter.FailureDemandPence] += Counter.Pence(p.Behaviour.MentalCrisisCostGbp * r.PriceIndex);
+        }
+
+        if (!h.Pensioner)
+        {
+            c[Counter.WorkingAgeAdults] += h.Adults;
+            c[Counter.AdultsWorking] += h.AdultsWorking;
+            if (h.UcEntitlement > 0)
+            {
+                c[Counter.UcEligible]++;
+                if (h.Claims) c[Counter.UcClaiming]++;
+            }
+            if (Sanctions.InConditionality(h) || h.SanctionMonths > 0)
+            {
+                c[Counter.Conditional]++;
+                if (h.SanctionMonths > 0) c[Counter.Sanctioned]++;
+            }
+        }
+
+        // Public spending on benefits the levers touch: the State Pension is left out.
+        var statePension = h.Pensioner ? r.StatePension * h.Adults : 0;
+        c[Counter.BenefitPence] += Counter.Pence(h.BenefitIncome - statePension);
+        c[Counter.TrustMicros] += Counter.Micros(h.Trust);
+        c[Counter.DebtPence] += Counter.Pence(h.Debt);
+        c[Counter.RentArrearsPence] += Counter.Pence(h.RentArrears);
+    }
+}

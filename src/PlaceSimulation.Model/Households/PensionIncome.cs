@@ -1,0 +1,28 @@
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// Income of a pensioner household, £ per month: the State Pension for each adult, private
+/// and occupational pensions, Pension Credit's guarantee credit topping income up to the
+/// guarantee (only when claimed: take-up is well below 100%), and Housing Benefit for
+/// renters (full rent on Pension Credit; otherwise withdrawn at 65p per £1 of income above
+/// the guarantee). Simplifications (stated): no savings credit, no Attendance Allowance.
+/// </summary>
+public static class PensionIncome
+{
+    public readonly record struct Result(double StatePension, double Other, double PensionCredit, double HousingBenefit)
+    {
+        public double Benefits => StatePension + PensionCredit + HousingBenefit;
+    }
+
+    public static Result Assess(in Household h, double otherIncome, double rent, in MonthRates r)
+    {
+        var statePension = r.StatePension * h.Adults;
+        var guarantee = h.Adults > 1 ? r.PensionCreditCouple : r.PensionCreditSingle;
+        var income = statePension + otherIncome;
+        var credit = h.Claims ? Math.Max(0, guarantee - income) : 0;
+        var housing = 0.0;
+        if (h.Tenure != Tenure.Owner && h.Claims)
+            housing = credit > 0 ? rent : Math.Max(0, rent - 0.65 * Math.Max(0, income - guarantee));
+        return new Result(statePension, otherIncome, credit, housing);
+    }
+}

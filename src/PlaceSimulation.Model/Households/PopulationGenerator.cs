@@ -1,0 +1,129 @@
+using PlaceSimulation.Model.Parameters;
+using PlaceSimulation.Model.Randomness;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// Builds a place's households from its preset (the make-up of the real place from public
+/// statistics): household type, children, tenure, work and wages, housing costs, savings,
+/// debt, needs and trust. Each household is a pure function of (seed, replication, place,
+/// household id): the same household appears in every arm of a run (common random
+/// numbers) and whatever grain hosts it. Within-type correlations (social renters work
+/// less and earn less; owners more) follow the preset's ratios.
+/// </summary>
+public static class PopulationGenerator
+{
+    public static Household Create(int id, ulong replicationKey, ulong entity, ModelParameters p)
+    {
+        var pl = p.Place;
+        var key = CounterRng.EntityMonthKey(replicationKey, entity, -1);
+        double U(RandomStream s) => CounterRng.Uniform(key, s);
+        double N(RandomStream s) => CounterRng.Normal(key, s);
+
+        var h = new Household { Id = id };
+        h.Pensioner = U(RandomStream.Population) < pl.PensionerShare;
+        var uType = U(RandomStream.PopulationAdult2);
+        if (h.Pensioner)
+        {
+            h.Adults = (byte)(uType < pl.PensionerCoupleShare ? 2 : 1);
+        }
+        else
+        {
+            var withChildren = CounterRng.Uniform(key, RandomStream.PopulationExtra, 0) < pl.WithChildrenShare;
+            if (withChildren)
+            {
+                var uk = CounterRng.Uniform(key, RandomStream.PopulationExtra, 1);
+                h.Children = (byte)(uk < pl.OneChildShare ? 1
+                    : uk < pl.OneChildShare + pl.TwoChildrenShare ? 2
+                    : uk < pl.OneChildShare + pl.TwoChildrenShare + pl.ThreeChildrenShare ? 3 : 4);
+                for (var c = 0; c < h.Children; c++)
+                    if (CounterRng.Uniform(key, RandomStream.PopulationExtra, 10 + c) < pl.OlderChildShare) h.OlderChildren++;
+                h.Adults = (byte)(uType < pl.CoupleShareWithChildren ? 2 : 1);
+            }
+            else
+            {
+                h.Adults = (byte)(uType < pl.CoupleShareWithoutChildren ? 2 : 1);
+            }
+        }
+
+        h.Tenure = DrawTenure(h.Pensioner, U(RandomStream.PopulationRent), pl);
+        h.Mortgage = h.Tenure == Tenure.Owner && CounterRng.Uniform(key, RandomStream.PopulationRent, 1) < (h.Pensioner ? 0.1 : pl.MortgageShareOfOwners);
+
+        var wageRatio = h.Tenure switch { Tenure.SocialRent => pl.EarningsRatioSocial, Tenure.Owner => pl.EarningsRatioOwner, _ => 1.0 };
+        h.Wage1 = (float)(pl.MedianFullTimeEarningsGbpMonth * wageRatio * Math.Exp(pl.EarningsDispersion * N(RandomStream.PopulationWage)));
+        h.Wage2 = (float)(pl.MedianFullTimeEarningsGbpMonth * wageRatio * Math.Exp(pl.EarningsDispersion * CounterRng.Normal(key, RandomStream.PopulationExtra)));
+
+        // Health first: it decides fitness for work.
+        var uNeeds = U(RandomStream.PopulationNeeds);
+        h.NeedPhysical = (float)(uNeeds < pl.PhysicalNeedPrevalence ? 0.5 + 0.5 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 1) : 0.3 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 2));
+        h.NeedMental = (float)(CounterRng.Uniform(key, RandomStream.PopulationNeeds, 3) < pl.MentalNeedPrevalence ? 0.5 + 0.5 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 4) : 0.3 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 5));
+        h.NeedIsolation = (float)(CounterRng.Uniform(key, RandomStream.PopulationNeeds, 6) < pl.IsolationPrevalence ? 0.5 + 0.4 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 7) : 0.3 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 8));
+        h.Lcwra = !h.Pensioner && Math.Max(h.NeedPhysical, h.NeedMental) >= 0.75;
+
+        if (h.Pensioner)
+        {
+            h.OtherIncomeBase = (float)(pl.PensionerOtherIncomeGbpMonth * Math.Exp(1.0 * CounterRng.Normal(key, RandomStream.PopulationWage, 1)) * h.Adults * 0.75);
+        }
+        else
+        {
+            var employment = pl.EmploymentRate * h.Tenure switch { Tenure.SocialRent => pl.EmploymentRatioSocial, Tenure.Owner => pl.EmploymentRatioOwner, _ => 1.0 };
+            h.Work1 = Work(key, 0, employment, pl.PartTimeShare, h.Lcwra);
+            if (h.Adults > 1) h.Work2 = Work(key, 1, employment, pl.PartTimeShare, false);
+        }
+
+        var size = MonthRates.HomeSize(h);
+        h.HousingCostBase = h.Tenure switch
+        {
+            Tenure.PrivateRent => (float)(pl.PrivateRentGbpMonth * size * Math.Exp(pl.RentDispersion * N(RandomStream.PopulationRent))),
+            Tenure.SocialRent => (float)(pl.SocialRentGbpMonth * size * Math.Exp(0.15 * N(RandomStream.PopulationRent))),
+            _ => h.Mortgage ? (float)(pl.MortgageGbpMonth * Math.Exp(0.4 * N(RandomStream.PopulationRent))) : 0f,
+        };
+
+        // Savings in months of a rough take-home income; debt for a share of households.
+        var roughIncome = h.Pensioner ? 900.0 * h.Adults + h.OtherIncomeBase
+            : 0.75 * ((h.Work1 > 0 ? h.Wage1 * (h.Work1 == 1 ? 0.45 : 1) : 0) + (h.Work2 > 0 ? h.Wage2 * (h.Work2 == 1 ? 0.45 : 1) : 0)) + 500;
+        var tenureSavings = h.Tenure switch { Tenure.Owner => 2.0, Tenure.PrivateRent => 0.6, _ => 0.3 };
+        h.Savings = (float)(roughIncome * pl.SavingsMedianMonths * tenureSavings * Math.Exp(1.2 * CounterRng.Normal(key, RandomStream.PopulationExtra, 2)));
+        var debtRisk = pl.DebtPrevalence * (h.Tenure == Tenure.Owner ? 0.6 : 1.5);
+        if (CounterRng.Uniform(key, RandomStream.PopulationExtra, 3) < debtRisk)
+            h.Debt = (float)(roughIncome * (1 + 5 * CounterRng.Uniform(key, RandomStream.PopulationExtra, 4)));
+
+        h.Trust = (float)Math.Clamp(pl.TrustMean + 0.15 * N(RandomStream.PopulationTrust), 0.05, 1);
+        h.Agency = (float)Math.Clamp(0.65 + 0.15 * CounterRng.Normal(key, RandomStream.PopulationTrust, 1) - 0.2 * h.NeedMental, 0.1, 1);
+        h.Claims = U(RandomStream.PopulationTakeUp) < (h.Pensioner ? p.National.Pensions.PensionCreditTakeUp : p.Behaviour.InitialTakeUp);
+        h.MonthsSinceDestitute = short.MaxValue;
+        return h;
+    }
+
+    private static byte Work(ulong key, int adult, double employment, double partTimeShare, bool unfit)
+    {
+        if (unfit) return 0;
+        var u = CounterRng.Uniform(key, RandomStream.PopulationExtra, 20 + adult);
+        if (u >= employment) return 0;
+        return u < employment * partTimeShare ? (byte)1 : (byte)2;
+    }
+
+    /// <summary>
+    /// Pensioners own at the preset's rate; working-age tenure shares are set so the whole
+    /// population matches the place's tenure shares.
+    /// </summary>
+    private static Tenure DrawTenure(bool pensioner, double u, PlaceParameters pl)
+    {
+        var rentedShare = pl.SocialRentShare + pl.PrivateRentShare;
+        var socialOfRented = rentedShare > 0 ? pl.SocialRentShare / rentedShare : 0.5;
+        double owner;
+        if (pensioner)
+        {
+            owner = pl.PensionerOwnerShare;
+        }
+        else
+        {
+            var totalOwner = 1 - rentedShare;
+            owner = Math.Clamp((totalOwner - pl.PensionerShare * pl.PensionerOwnerShare) / Math.Max(1e-9, 1 - pl.PensionerShare), 0, 1);
+        }
+        if (u < owner) return Tenure.Owner;
+        // Among pensioner renters, social renting dominates (EHS); working-age renters split to match the place.
+        var social = pensioner ? Math.Min(0.9, socialOfRented + 0.3) : socialOfRented;
+        return (u - owner) / Math.Max(1e-9, 1 - owner) < social ? Tenure.SocialRent : Tenure.PrivateRent;
+    }
+}

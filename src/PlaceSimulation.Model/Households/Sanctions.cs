@@ -1,0 +1,38 @@
+using PlaceSimulation.Model.Parameters;
+using PlaceSimulation.Model.Randomness;
+
+namespace PlaceSimulation.Model.Households;
+
+/// <summary>
+/// Benefit sanctions [000, 001]. A claimant with work-search requirements (working age,
+/// claiming, fit for work, an adult not in work) is sanctioned with a monthly probability
+/// (DWP Benefit Sanctions Statistics: about 55,600 new UC sanctions a month on about 2.1
+/// million sanctionable claimants, 2.6% a month, 2024; most for a missed appointment), raised
+/// for people in mental distress, for whom appointments are hardest to keep. A sanction
+/// lasts on average the set number of months, removes the set share of the standard
+/// allowance (100% for most adults) and costs trust in services: the deficit model that
+/// "rubs up against" local relational work [001].
+/// </summary>
+public static class Sanctions
+{
+    public static bool InConditionality(in Household h) =>
+        !h.Pensioner && h.Claims && !h.Lcwra && h.UcEntitlement > 0 && h.AdultsWorking < h.Adults;
+
+    /// <summary>Returns true when a new sanction starts this month.</summary>
+    public static bool Step(ref Household h, ulong key, SanctionParameters s, BehaviourParameters b)
+    {
+        if (h.SanctionMonths > 0)
+        {
+            h.SanctionMonths--;
+            return false;
+        }
+        if (!InConditionality(h)) return false;
+        var p = s.MonthlyRate * (1 + s.MentalHealthRiskMultiplier * h.NeedMental);
+        if (!CounterRng.Chance(key, RandomStream.Sanction, p)) return false;
+        var months = s.LengthMonths * (0.5 + CounterRng.Uniform(key, RandomStream.SanctionLength));
+        h.SanctionMonths = (byte)Math.Clamp(Math.Round(months), 1, 36);
+        h.Trust = Math.Max(0, h.Trust - (float)b.SanctionTrustLoss);
+        h.NeedMental = Math.Min(1, h.NeedMental + 0.1f);
+        return true;
+    }
+}
