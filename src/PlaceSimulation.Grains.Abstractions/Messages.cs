@@ -1,0 +1,86 @@
+using PlaceSimulation.Model.Households;
+using PlaceSimulation.Model.Simulation;
+
+namespace PlaceSimulation.Grains;
+
+/// <summary>How far a run has got.</summary>
+[GenerateSerializer, Immutable, Alias("ps.RunProgress")]
+public sealed record RunProgress(
+    [property: Id(0)] long PlaceMonthsDone,
+    [property: Id(1)] long PlaceMonthsTotal,
+    [property: Id(2)] bool Finished,
+    [property: Id(3)] string? Error,
+    [property: Id(4)] double ElapsedSeconds);
+
+/// <summary>What the place grain needs to host one place of one arm and replication.</summary>
+[GenerateSerializer, Immutable, Alias("ps.PlaceSetup")]
+public sealed record PlaceSetup(
+    [property: Id(0)] RunSpec Run,
+    [property: Id(1)] int Arm,
+    [property: Id(2)] int Replication,
+    [property: Id(3)] int Place,
+    [property: Id(4)] string WorldKey);
+
+/// <summary>One month of one place, as the place grain reports it.</summary>
+[GenerateSerializer, Immutable, Alias("ps.PlaceMonthReport")]
+public sealed record PlaceMonthReport(
+    [property: Id(0)] int Month,
+    [property: Id(1)] long[] Counters,
+    [property: Id(2)] bool Finished);
+
+/// <summary>The national levers of one arm and replication, with a version that rises when a lever is pulled.</summary>
+[GenerateSerializer, Immutable, Alias("ps.PolicyTimeline")]
+public sealed record PolicyTimeline(
+    [property: Id(0)] int Version,
+    [property: Id(1)] ParameterChange[] Changes);
+
+/// <summary>What a household block grain hosts: consecutive households of one place.</summary>
+[GenerateSerializer, Immutable, Alias("ps.BlockSetup")]
+public sealed record BlockSetup(
+    [property: Id(0)] int FirstId,
+    [property: Id(1)] int Count,
+    [property: Id(2)] ulong ReplicationKey,
+    [property: Id(3)] ulong PlaceKey,
+    [property: Id(4)] Model.Parameters.ModelParameters BaseParameters);
+
+/// <summary>A service's month: its capacity and the requests made to it.</summary>
+[GenerateSerializer, Immutable, Alias("ps.ServiceCall")]
+public sealed record ServiceCall(
+    [property: Id(0)] double CapacitySimulated,
+    [property: Id(1)] int[] Households,
+    [property: Id(2)] int[] Priorities,
+    [property: Id(3)] ulong ReplicationKey,
+    [property: Id(4)] ulong PlaceKey,
+    [property: Id(5)] int Month);
+
+/// <summary>One household as a person following its story sees it.</summary>
+[GenerateSerializer, Immutable, Alias("ps.HouseholdView")]
+public sealed record HouseholdView(
+    [property: Id(0)] int Id,
+    [property: Id(1)] int Adults,
+    [property: Id(2)] int Children,
+    [property: Id(3)] bool Pensioner,
+    [property: Id(4)] string Tenure,
+    [property: Id(5)] int AdultsWorking,
+    [property: Id(6)] double NetEarnings,
+    [property: Id(7)] double Benefits,
+    [property: Id(8)] double HousingCost,
+    [property: Id(9)] double Disposable,
+    [property: Id(10)] double Savings,
+    [property: Id(11)] double Debt,
+    [property: Id(12)] double RentArrears,
+    [property: Id(13)] double CouncilTaxArrears,
+    [property: Id(14)] bool Claims,
+    [property: Id(15)] int SanctionMonths,
+    [property: Id(16)] bool Homeless,
+    [property: Id(17)] bool Destitute,
+    [property: Id(18)] int CaseMonths,
+    [property: Id(19)] double Trust,
+    [property: Id(20)] double[] Needs)
+{
+    public static HouseholdView From(Household h) => new(
+        h.Id, h.Adults, h.Children, h.Pensioner, h.Tenure.ToString(), h.AdultsWorking, h.NetEarnings,
+        h.BenefitIncome, h.HousingCost, h.Disposable, h.Savings, h.Debt, h.RentArrears, h.CouncilTaxArrears,
+        h.Claims, h.SanctionMonths, h.Homeless, h.Destitute, h.CaseMonths, h.Trust,
+        NeedDomains.All.Select(d => (double)h.Need(d)).ToArray());
+}
