@@ -1,0 +1,19 @@
+using System.CommandLine;
+using PlaceSimulation.Cli.Commands;
+using PlaceSimulation.Cli.Terminal;
+
+// placesim: run place-based policy scenarios on an Orleans cluster (embedded by default).
+var root = new RootCommand("placesim - a distributed, agent-based simulation of a place and the national forces acting on it")
+{
+    RunCommand.Create(),
+    ValidateCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine("Run 'placesim --help' for usage.");
+    return ExitCodes.BadInput;
+}
+return await parse.InvokeAsync();

@@ -1,0 +1,9 @@
+namespace PlaceSimulation.Cli.Terminal;
+
+/// <summary>Exit codes: 0 success, 1 the run failed, 2 bad input (nothing was run or written).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+}

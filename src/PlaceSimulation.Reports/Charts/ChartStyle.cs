@@ -1,0 +1,125 @@
+using ScottPlot;
+
+namespace PlaceSimulation.Reports.Charts;
+
+/// <summary>A chart size with a name (slides, social posts).</summary>
+public readonly record struct ChartSize(string Name, int Width, int Height)
+{
+    public static readonly ChartSize Slide = new("slide", 1600, 900);
+    public static readonly ChartSize Square = new("square", 1080, 1080);
+}
+
+/// <summary>
+/// The look shared by every chart: the Okabe-Ito colour-blind-safe palette (Okabe and Ito
+/// 2008), one colour per arm kept across charts, large readable type, and a caption panel.
+/// </summary>
+public static class ChartStyle
+{
+    /// <summary>Okabe-Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.</summary>
+    public static readonly Color[] Palette =
+    [
+        Color.FromHex("#0072B2"), Color.FromHex("#E69F00"), Color.FromHex("#009E73"), Color.FromHex("#D55E00"),
+        Color.FromHex("#CC79A7"), Color.FromHex("#56B4E9"), Color.FromHex("#F0E442"), Color.FromHex("#000000"),
+    ];
+
+    public static Color ArmColour(int arm) => Palette[arm % Palette.Length];
+
+    /// <summary>DejaVu Sans ships with Debian and most Linux systems; ScottPlot falls back to its default sans font elsewhere.</summary>
+    public const string FontName = "DejaVu Sans";
+
+    /// <summary>Month ticks on the bottom axis: plotted x is the month index; labels read "Apr 2025", at most about ten of them.</summary>
+    public static void MonthTicks(Plot plot, PlaceSimulation.Model.Calendar.YearMonth start, int months)
+    {
+        var step = months <= 12 ? 1 : months <= 24 ? 3 : months <= 60 ? 6 : months <= 120 ? 12 : 24;
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (var m = 0; m < months; m++)
+        {
+            var ym = start.AddMonths(m);
+            var aligned = step >= 12 ? ym.Month == start.Month : m % step == 0;
+            if (!aligned) continue;
+            positions.Add(m);
+            labels.Add(new DateTime(ym.Year, ym.Month, 1).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        plot.Axes.Bottom.SetTicks(positions.ToArray(), labels.ToArray());
+        plot.Axes.SetLimitsX(-0.5, months - 0.5);
+    }
+
+    public static Plot NewPlot(ChartSize size, string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        var scale = size.Width / 1600f;
+        plot.Title(title, 26 * Math.Max(0.8f, scale));
+        plot.XLabel(xLabel, 20);
+        plot.YLabel(yLabel, 20);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 17;
+        plot.Axes.Left.TickLabelStyle.FontSize = 17;
+        plot.Legend.FontSize = 18;
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+        plot.Grid.MajorLineColor = Color.FromHex("#E5E5E5");
+        return plot;
+    }
+
+    public static void AddCaption(Plot plot, ChartSize size, string caption)
+    {
+        plot.Axes.AddPanel(new CaptionPanel(caption, size.Width));
+    }
+
+    public static void Save(Plot plot, ChartSize size, string pathWithoutExtension)
+    {
+        plot.SavePng(pathWithoutExtension + ".png", size.Width, size.Height);
+        plot.SaveSvg(pathWithoutExtension + ".svg", size.Width, size.Height);
+    }
+}
+
+/// <summary>
+/// Text under the chart, across the whole figure: what was simulated, with what assumptions.
+/// Wrapped to the figure's width.
+/// </summary>
+public sealed class CaptionPanel : ScottPlot.Panels.PanelBase
+{
+    private const float FontSize = 15;
+    private const float LineHeight = FontSize * 1.35f;
+    private readonly string[] _lines;
+
+    public CaptionPanel(string caption, int figureWidth)
+    {
+        Edge = Edge.Bottom;
+        var charsPerLine = Math.Max(40, (int)(figureWidth / (FontSize * 0.52f)) - 6);
+        _lines = Wrap(caption, charsPerLine).ToArray();
+    }
+
+    public override float Measure(Paint paint) => 14 + _lines.Length * LineHeight;
+
+    public override void Render(RenderPack rp, float size, float offset)
+    {
+        var rect = GetPanelRect(rp.DataRect, size, offset, rp.Paint);
+        var label = new LabelStyle { FontSize = FontSize, ForeColor = Color.FromHex("#333333"), Alignment = Alignment.UpperLeft, FontName = ChartStyle.FontName };
+        var y = rect.Top + 10;
+        foreach (var line in _lines)
+        {
+            label.Render(rp.Canvas, new Pixel(rp.FigureRect.Left + 16, y), rp.Paint, line, false);
+            y += LineHeight;
+        }
+    }
+
+    public static IEnumerable<string> Wrap(string text, int width)
+    {
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > width)
+                {
+                    yield return line;
+                    line = word;
+                }
+                else line = line.Length == 0 ? word : line + " " + word;
+            }
+            yield return line;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using PlaceSimulation.Scenarios;
+
+namespace PlaceSimulation.Reports.Files;
+
+/// <summary>What produced a run's outputs: enough to reproduce it and to judge its cost.</summary>
+public sealed record RunInfo(
+    string Command,
+    string ProgramVersion,
+    string Cluster,
+    int Silos,
+    int Cores,
+    DateTimeOffset Started,
+    double WallSeconds,
+    double SimulationSeconds);
+
+/// <summary>manifest.json: scenario file and hash, seed, replications, households, layout, program version and timings.</summary>
+public static class ManifestJson
+{
+    public static void Write(string path, Scenario scenario, RunInfo info)
+    {
+        var spec = scenario.Spec;
+        var householdMonths = (double)spec.TotalHouseholds * (spec.Months + spec.BurnInMonths) * spec.Arms.Count * spec.Replications;
+        JsonFiles.Write(path, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("program", "placesim");
+            w.WriteString("version", info.ProgramVersion);
+            w.WriteString("command", info.Command);
+            w.WriteString("scenario_file", scenario.Path);
+            w.WriteString("scenario_sha256", scenario.Sha256);
+            w.WriteString("scenario", scenario.Name);
+            w.WriteNumber("seed", spec.Seed);
+            w.WriteNumber("replications", spec.Replications);
+            w.WriteStartArray("arms");
+            foreach (var a in spec.Arms) w.WriteStringValue(a.Name);
+            w.WriteEndArray();
+            w.WriteString("start", spec.Start.ToString());
+            w.WriteNumber("months", spec.Months);
+            w.WriteNumber("burn_in_months", spec.BurnInMonths);
+            w.WriteNumber("households", spec.TotalHouseholds);
+            w.WriteStartObject("places");
+            foreach (var p in spec.Places)
+            {
+                w.WriteStartObject(p.Id);
+                w.WriteString("label", p.Label);
+                w.WriteNumber("simulated_households", p.SimulatedHouseholds);
+                w.Number("real_households", p.BaseParameters.Place.Households);
+                w.Number("weight", p.Weight);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteNumber("households_per_grain", spec.HouseholdsPerGrain);
+            w.WriteString("cluster", info.Cluster);
+            w.WriteNumber("silos", info.Silos);
+            w.WriteNumber("cores", info.Cores);
+            w.WriteString("started_utc", info.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+            w.Number("wall_seconds", info.WallSeconds);
+            w.Number("simulation_seconds", info.SimulationSeconds);
+            w.Number("household_months", householdMonths);
+            w.Number("household_months_per_second", info.SimulationSeconds > 0 ? householdMonths / info.SimulationSeconds : double.NaN);
+            w.WriteEndObject();
+        });
+    }
+}
