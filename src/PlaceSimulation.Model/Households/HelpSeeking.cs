@@ -15,14 +15,16 @@ public readonly record struct HelpContext(
 /// <summary>
 /// Whether, and where, a household asks for help this month. Some contacts are not the
 /// household's choice: council tax arrears bring the collection team, and claimants with
-/// work-search requirements see a work coach. Otherwise a household asks about a need
-/// with a probability that rises with its severity and falls with low trust, low agency
-/// and community disengagement [001, 004]. Where relational caseworkers exist, a household
-/// with two or more severe needs (or anyone, with an integrated front door) asks them; it
-/// also asks the specialist for each need. In siloed mode a request can land at the wrong
-/// door, and the onward referral can be lost (a "leaked" referral: failure demand) [003].
-/// Households already on a caseworker's list ask nobody else: their caseworker works on
-/// every need.
+/// work-search requirements see a work coach. A household already on a service's waiting
+/// list stays on it, re-presenting each month, until it is seen, its need eases below the
+/// asking threshold, or it gives up (more often when trust is low). Otherwise a household
+/// asks about a need with a probability that rises with its severity and falls with low
+/// trust, low agency and community disengagement [001, 004]. Where relational caseworkers
+/// exist, a household with two or more severe needs (or anyone, with an integrated front
+/// door) asks them; it also asks the specialist for each need. In siloed mode a new request
+/// can land at the wrong door, and the onward referral can be lost (a "leaked" referral:
+/// failure demand) [003]. Households already on a caseworker's list ask nobody else: their
+/// caseworker works on every need.
 /// </summary>
 public static class HelpSeeking
 {
@@ -40,6 +42,24 @@ public static class HelpSeeking
         if (h.CaseMonths > 0) return 0;
 
         var readiness = TakeUp.TrustFactor(h, b) * h.Agency * c.Engagement;
+
+        // Waiting lists: stay on, or leave because the need has eased or the household gives up.
+        if (h.Waiting != 0)
+        {
+            foreach (var s in ServiceKinds.WithWaitingLists)
+            {
+                var bit = ServiceKinds.Bit(s);
+                if ((h.Waiting & bit) == 0) continue;
+                var need = MaxNeed(h, ServiceKinds.Domains(s));
+                if (need < b.AskThreshold) { h.Waiting &= (ushort)~bit; continue; }
+                if (CounterRng.Chance(key, RandomStream.QueueDropout, (int)s, b.QueueDropoutMonthly * (2 - h.Trust)))
+                {
+                    h.Waiting &= (ushort)~bit;
+                    continue;
+                }
+                Add(ref h, requests, s, Priority.Of(need, h.MonthsWaiting));
+            }
+        }
 
         var crisis = h.Gap > 0 || h.Disposable < r.DestitutionLine(h);
         if (crisis && CounterRng.Chance(key, RandomStream.HelpSeekCrisis, Math.Min(1, b.HelpSeekingBase * b.CrisisAskMultiplier * readiness)))
@@ -74,7 +94,7 @@ public static class HelpSeeking
 
         var priority = Priority.Of(maxNeed, h.MonthsWaiting);
         if (c.RelationalAvailable && (c.IntegratedFrontDoor || severe >= 2))
-            Add(ref h, requests, ServiceKind.Relational, Priority.Of(Math.Min(1, sumNeed / 3), h.MonthsWaiting));
+            Join(ref h, requests, ServiceKind.Relational, Priority.Of(Math.Min(1, sumNeed / 3), h.MonthsWaiting));
 
         for (var d = 0; d < NeedDomains.Count; d++)
         {
@@ -89,9 +109,24 @@ public static class HelpSeeking
                 h.Trust = Math.Max(0, h.Trust - (float)b.RefusalTrustLoss);
                 continue;
             }
-            Add(ref h, requests, service, priority);
+            Join(ref h, requests, service, priority);
         }
         return leaked;
+    }
+
+    /// <summary>Asks a service and joins its waiting list (if it keeps one) until seen.</summary>
+    private static void Join(ref Household h, RequestBuilder requests, ServiceKind s, int priority)
+    {
+        Add(ref h, requests, s, priority);
+        if (Array.IndexOf(ServiceKinds.WithWaitingLists, s) >= 0) h.Waiting |= ServiceKinds.Bit(s);
+    }
+
+    private static double MaxNeed(in Household h, int domains)
+    {
+        var max = 0.0;
+        for (var d = 0; d < NeedDomains.Count; d++)
+            if ((domains & (1 << d)) != 0) max = Math.Max(max, h.Need((NeedDomain)d));
+        return max;
     }
 
     private static void Add(ref Household h, RequestBuilder requests, ServiceKind s, int priority)

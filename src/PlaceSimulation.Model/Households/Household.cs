@@ -69,6 +69,7 @@ public struct Household
     // Help and relationships
     public byte CaseMonths;
     public byte MonthsWaiting;
+    public ushort Waiting;
     public bool PaymentPlan;
     public bool JobSupport;
     public float Trust;

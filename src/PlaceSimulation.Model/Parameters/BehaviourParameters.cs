@@ -33,6 +33,7 @@ public sealed class BehaviourParameters
     public double EnforcementTrustLoss { get; set; }
     public double HelpTrustGain { get; set; }
     public double TrustDriftMonthly { get; set; }
+    public double QueueDropoutMonthly { get; set; }
     public double WrongDoorShare { get; set; }
     public double ReferralLeak { get; set; }
     public double HealthWorkPenalty { get; set; }

@@ -43,6 +43,7 @@ public enum RandomStream : uint
     HelpSeekRelational = 58,
     WrongDoor = 59,
     ReferralLeak = 60,
+    QueueDropout = 66,
 
     Arrears = 61,
     Eviction = 62,

@@ -102,6 +102,7 @@ public static class ServiceEffects
         const ushort voluntary = (ushort)((1 << (int)ServiceKind.Relational) | (1 << (int)ServiceKind.CrisisFund)
                                           | (1 << (int)ServiceKind.Advice) | (1 << (int)ServiceKind.Housing)
                                           | (1 << (int)ServiceKind.MentalHealth) | (1 << (int)ServiceKind.Vcse));
+        h.Waiting &= (ushort)~granted;
         var refused = h.Requested & ~granted & voluntary;
         if (refused != 0)
         {

@@ -31,6 +31,22 @@ public static class ServiceKinds
 
     public static ushort Bit(ServiceKind s) => (ushort)(1 << (int)s);
 
+    /// <summary>Services that keep a waiting list: a household stays on it until seen, its need eases, or it gives up.</summary>
+    public static readonly ServiceKind[] WithWaitingLists =
+        [ServiceKind.Relational, ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
+
+    /// <summary>The need domains a service works on (bits by <see cref="NeedDomain"/>).</summary>
+    public static int Domains(ServiceKind s) => s switch
+    {
+        ServiceKind.Relational => (1 << NeedDomains.Count) - 1,
+        ServiceKind.Advice => (1 << (int)NeedDomain.Income) | (1 << (int)NeedDomain.Debt),
+        ServiceKind.Housing => 1 << (int)NeedDomain.Housing,
+        ServiceKind.MentalHealth => 1 << (int)NeedDomain.MentalHealth,
+        ServiceKind.Vcse => (1 << (int)NeedDomain.Isolation) | (1 << (int)NeedDomain.PhysicalHealth),
+        ServiceKind.CrisisFund => 1 << (int)NeedDomain.Income,
+        _ => 0,
+    };
+
     public static string Name(ServiceKind s) => s switch
     {
         ServiceKind.Relational => "relational",
