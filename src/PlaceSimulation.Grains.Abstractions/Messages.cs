@@ -68,7 +68,7 @@ public sealed record HouseholdView(
     [property: Id(9)] double Disposable,
     [property: Id(10)] double Savings,
     [property: Id(11)] double Debt,
-    [property: Id(12)] double RentArrears,
+    [property: Id(12)] double HousingArrears,
     [property: Id(13)] double CouncilTaxArrears,
     [property: Id(14)] bool Claims,
     [property: Id(15)] int SanctionMonths,
@@ -80,7 +80,7 @@ public sealed record HouseholdView(
 {
     public static HouseholdView From(Household h) => new(
         h.Id, h.Adults, h.Children, h.Pensioner, h.Tenure.ToString(), h.AdultsWorking, h.NetEarnings,
-        h.BenefitIncome, h.HousingCost, h.Disposable, h.Savings, h.Debt, h.RentArrears, h.CouncilTaxArrears,
+        h.BenefitIncome, h.HousingCost, h.Disposable, h.Savings, h.Debt, h.HousingArrears, h.CouncilTaxArrears,
         h.Claims, h.SanctionMonths, h.Homeless, h.Destitute, h.CaseMonths, h.Trust,
         NeedDomains.All.Select(d => (double)h.Need(d)).ToArray());
 }

@@ -15,7 +15,7 @@ public static class Equivalisation
 
     public static double AfterHousingCosts(in Household h) =>
         AhcFirstAdult
-        + AhcOtherAdult * (h.Adults - 1)
+        + AhcOtherAdult * (h.Adults - 1 + h.NonDependants)
         + AhcOlderChild * h.OlderChildren
         + AhcYoungChild * (h.Children - h.OlderChildren);
 }

@@ -1,3 +1,4 @@
+using PlaceSimulation.Model.Metrics;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Randomness;
 using PlaceSimulation.Model.Services;
@@ -20,16 +21,17 @@ public readonly record struct HelpContext(
 /// asking threshold, or it gives up (more often when trust is low). Otherwise a household
 /// asks about a need with a probability that rises with its severity and falls with low
 /// trust, low agency and community disengagement [001, 004]. Where relational caseworkers
-/// exist, a household with two or more severe needs (or anyone, with an integrated front
-/// door) asks them; it also asks the specialist for each need. In siloed mode a new request
+/// exist, a household with two or more severe needs (the 'complex' cases that do not fit a
+/// specialism, 001) is also put forward for casework; it also asks the specialist for each
+/// need. In siloed mode a new request
 /// can land at the wrong door, and the onward referral can be lost (a "leaked" referral:
 /// failure demand) [003]. Households already on a caseworker's list ask nobody else: their
 /// caseworker works on every need.
 /// </summary>
 public static class HelpSeeking
 {
-    /// <summary>Returns the number of referrals lost between services this month.</summary>
-    public static int Ask(ref Household h, ulong key, in HelpContext c, in MonthRates r, RequestBuilder requests)
+    /// <summary>Returns the number of referrals lost between services this month; counts those who give up waiting.</summary>
+    public static int Ask(ref Household h, ulong key, in HelpContext c, in MonthRates r, RequestBuilder requests, long[] counters)
     {
         var b = c.Behaviour;
         h.Requested = 0;
@@ -55,6 +57,7 @@ public static class HelpSeeking
                 if (CounterRng.Chance(key, RandomStream.QueueDropout, (int)s, b.QueueDropoutMonthly * (2 - h.Trust)))
                 {
                     h.Waiting &= (ushort)~bit;
+                    counters[Counter.GaveUpWaiting]++;
                     continue;
                 }
                 Add(ref h, requests, s, Priority.Of(need, h.MonthsWaiting));
@@ -65,7 +68,7 @@ public static class HelpSeeking
         if (crisis && CounterRng.Chance(key, RandomStream.HelpSeekCrisis, Math.Min(1, b.HelpSeekingBase * b.CrisisAskMultiplier * readiness)))
         {
             var severity = h.Essentials > 0 ? Math.Min(1, (h.Essentials - h.Disposable) / h.Essentials) : 1;
-            Add(ref h, requests, ServiceKind.CrisisFund, Priority.Of(severity, h.MonthsWaiting));
+            if (!h.NoRecourse) Add(ref h, requests, ServiceKind.CrisisFund, Priority.Of(severity, h.MonthsWaiting));
             Add(ref h, requests, ServiceKind.Vcse, Priority.Of(severity, h.MonthsWaiting));
         }
 
@@ -93,7 +96,7 @@ public static class HelpSeeking
         if (asked == 0) return 0;
 
         var priority = Priority.Of(maxNeed, h.MonthsWaiting);
-        if (c.RelationalAvailable && (c.IntegratedFrontDoor || severe >= 2))
+        if (c.RelationalAvailable && severe >= 2)
             Join(ref h, requests, ServiceKind.Relational, Priority.Of(Math.Min(1, sumNeed / 3), h.MonthsWaiting));
 
         for (var d = 0; d < NeedDomains.Count; d++)

@@ -5,9 +5,10 @@ using PlaceSimulation.Model.Randomness;
 namespace PlaceSimulation.Model.Households;
 
 /// <summary>
-/// Eviction and rehousing. A renter whose arrears pass the threshold (in months of rent)
-/// is evicted with a monthly probability (higher for private renters, whose tenancies are
-/// less secure), unless a housing adviser or caseworker intervenes that month. An evicted
+/// Eviction and rehousing. A household whose rent or mortgage arrears pass the threshold
+/// (in months of payments) is evicted or repossessed with a monthly probability (highest
+/// for private renters, whose tenancies are least secure; rare for owners), unless a housing
+/// adviser or caseworker intervenes that month. An evicted
 /// household's arrears become debt and it is placed in temporary accommodation, whose cost
 /// falls on the council: failure demand (Shelter 2024: £2.29bn on temporary accommodation
 /// in England in 2023-24, about £1,700 per household a month). It is rehoused in social
@@ -28,18 +29,23 @@ public static class Homelessness
                 h.Homeless = false;
                 h.Tenure = Tenure.SocialRent;
                 h.HousingCostBase = (float)(p.Place.SocialRentGbpMonth * MonthRates.HomeSize(h));
-                h.RentArrears = 0;
+                h.HousingArrears = 0;
             }
             return;
         }
 
-        if (h.Tenure == Tenure.Owner || h.HousingCost <= 0 || helped) return;
-        if (h.RentArrears <= b.EvictionArrearsMonths * h.HousingCost) return;
-        var evict = h.Tenure == Tenure.PrivateRent ? b.EvictionMonthlyPrivate : b.EvictionMonthlySocial;
+        if (h.HousingCost <= 0 || helped) return;
+        if (h.HousingArrears <= b.EvictionArrearsMonths * h.HousingCost) return;
+        var evict = h.Tenure switch
+        {
+            Tenure.PrivateRent => b.EvictionMonthlyPrivate,
+            Tenure.SocialRent => b.EvictionMonthlySocial,
+            _ => b.RepossessionMonthly,
+        };
         if (!CounterRng.Chance(key, RandomStream.Eviction, evict)) return;
         h.Homeless = true;
-        h.Debt += h.RentArrears;
-        h.RentArrears = 0;
+        h.Debt += h.HousingArrears;
+        h.HousingArrears = 0;
         h.NeedHousing = 1;
         counters[Counter.Evictions]++;
         counters[Counter.FailureDemandPence] += Counter.Pence(b.EvictionCostGbp * r.PriceIndex);

@@ -33,18 +33,32 @@ public struct Household
 {
     // Identity and make-up
     public int Id;
+    /// <summary>Adults of the benefit unit (one, or a couple).</summary>
     public byte Adults;
+
+    /// <summary>A non-dependent adult living in the household (typically a grown-up child): 0 or 1.</summary>
+    public byte NonDependants;
     public byte Children;
     public byte OlderChildren;
     public bool Pensioner;
+
+    // No recourse to public funds (an immigration condition): no Universal Credit, housing
+    // support or Child Benefit, and usually no local welfare assistance.
+    public bool NoRecourse;
     public Tenure Tenure;
     public bool Mortgage;
 
     // Work: 0 not working, 1 part time, 2 full time, per adult; wages at start prices (gross £/month full time)
     public byte Work1;
     public byte Work2;
+    public byte Work3;
+
+    // How readily the household's adults find and keep work relative to the average (1):
+    // skills, networks and health history the model does not otherwise represent.
+    public float Employability;
     public float Wage1;
     public float Wage2;
+    public float Wage3;
 
     // Housing cost at start prices (£/month): rent for renters, mortgage for owners paying one
     public float HousingCostBase;
@@ -52,14 +66,20 @@ public struct Household
     // Other income at start prices (£/month): private and occupational pensions
     public float OtherIncomeBase;
 
+    // Share of the full State Pension each pensioner in the household receives
+    public float StatePensionShare;
+
     // Money (nominal £)
     public float Savings;
     public float Debt;
-    public float RentArrears;
+    /// <summary>Rent arrears for renters; mortgage arrears for owners.</summary>
+    public float HousingArrears;
     public float CouncilTaxArrears;
 
     // Benefits
     public bool Claims;
+    public bool ClaimsPip;
+    public bool NewClaim;
     public byte SanctionMonths;
     public bool Lcwra;
 
@@ -91,6 +111,7 @@ public struct Household
     public float OtherIncome;
     public float BenefitIncome;
     public float HousingCost;
+    public float Water;
     public float CouncilTaxDue;
     public float Deductions;
     public float UcEntitlement;
@@ -101,7 +122,7 @@ public struct Household
     public bool Destitute;
     public bool ReferredOn;
 
-    public readonly int People => Adults + Children;
+    public readonly int People => Adults + NonDependants + Children;
 
     public readonly float Need(NeedDomain d) => d switch
     {
@@ -127,5 +148,9 @@ public struct Household
         }
     }
 
+    /// <summary>Adults of the benefit unit in work.</summary>
     public readonly int AdultsWorking => (Work1 > 0 ? 1 : 0) + (Adults > 1 && Work2 > 0 ? 1 : 0);
+
+    /// <summary>All adults in the household in work, the non-dependent adult included.</summary>
+    public readonly int AllAdultsWorking => AdultsWorking + (NonDependants > 0 && Work3 > 0 ? 1 : 0);
 }

@@ -55,7 +55,7 @@ public sealed class HouseholdBlock
             RelationalAvailable: p.Local.Relational.BudgetGbpMonthPer1000 > 0,
             IntegratedFrontDoor: p.Local.SystemsChange.IntegratedFrontDoor >= 0.5,
             SevereThreshold: p.Measures.SevereNeedThreshold);
-        var partTime = p.Place.PartTimeShare;
+        var tightness = LabourMarket.Tightness(p.Place, p.Economy);
 
         _counters = Counter.New();
         _requests.Clear();
@@ -66,16 +66,16 @@ public sealed class HouseholdBlock
         {
             ref var h = ref _households[i];
             var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
-            LabourMarket.Step(ref h, key, p.Economy, b, p.Local.Jobcentre, ctx.Signals, partTime);
+            LabourMarket.Step(ref h, key, p.Economy, b, p.Local.Jobcentre, ctx.Signals, p.Place, tightness);
             if (Sanctions.Step(ref h, key, p.National.Sanctions, b)) newSanctions++;
-            HouseholdIncome.Assess(ref h, rates, p);
             TakeUp.Step(ref h, key, b);
+            HouseholdIncome.Assess(ref h, rates, p, key);
             var instalment = CouncilTaxCollection.PlanInstalment(ref h);
             HouseholdBudget.Balance(ref h, rates, b, instalment);
             h.Destitute = Outcomes.IsDestitute(h, rates);
-            NeedsDynamics.Step(ref h, key, b);
+            NeedsDynamics.Step(ref h, key, b, p.National.UniversalCredit.LcwraNeedThreshold);
             h.Trust += (float)(b.TrustDriftMonthly * (p.Place.TrustMean - h.Trust));
-            leaked += HelpSeeking.Ask(ref h, key, help, rates, _requests);
+            leaked += HelpSeeking.Ask(ref h, key, help, rates, _requests, _counters);
             if (h.CaseMonths > 0) onCaseload++;
         }
         _counters[Counter.NewSanctions] += newSanctions;

@@ -4,19 +4,20 @@ namespace PlaceSimulation.Model.Households;
 
 /// <summary>
 /// How a household gets through the month, £ per month. Money left after housing costs,
-/// council tax and deductions for debts (and any council-tax payment plan) meets the cost of essentials (JRF and Trussell's
-/// Essentials Guarantee level, scaled by household size). A surplus pays down arrears and
-/// debt and tops up savings. A deficit is met in turn from savings, then by leaving council
-/// tax and rent unpaid (arrears), then by borrowing up to a limit; what is left is going
-/// without essentials (the household's <see cref="Household.Gap"/>). Stated assumption:
-/// the order of coping and the half-and-half split between unpaid council tax and rent.
+/// council tax and deductions for debts (and any council-tax payment plan) meets the cost
+/// of essentials (JRF and Trussell's Essentials Guarantee level, scaled by household size).
+/// A surplus pays down arrears (council tax first: its enforcement is harshest) and debt,
+/// and part of the rest is saved. A shortfall is met from savings first; what savings
+/// cannot meet is split: a share is left unpaid on bills (council tax, then rent or
+/// mortgage: arrears), a share is borrowed (up to a limit), and the rest is going without essentials
+/// (the household's <see cref="Household.Gap"/>). Stated assumption: the shares.
 /// </summary>
 public static class HouseholdBudget
 {
     public static void Balance(ref Household h, in MonthRates r, BehaviourParameters b, double planInstalment)
     {
         var income = h.NetEarnings + h.OtherIncome + h.BenefitIncome - h.Deductions;
-        var disposable = income - h.HousingCost - h.CouncilTaxDue - planInstalment;
+        var disposable = income - h.HousingCost - h.Water - h.CouncilTaxDue - planInstalment;
         var essentials = r.EssentialsPerEquivalentAdult * Equivalisation.AfterHousingCosts(h);
         h.Disposable = (float)disposable;
         h.Essentials = (float)essentials;
@@ -28,7 +29,7 @@ public static class HouseholdBudget
             // A share of any surplus clears arrears (council tax first: it carries the
             // harshest enforcement), then debt; part of the rest is saved.
             var repay = balance * b.DebtRepaymentShare;
-            var paid = Pay(ref h.CouncilTaxArrears, ref repay) + Pay(ref h.RentArrears, ref repay) + Pay(ref h.Debt, ref repay);
+            var paid = Pay(ref h.CouncilTaxArrears, ref repay) + Pay(ref h.HousingArrears, ref repay) + Pay(ref h.Debt, ref repay);
             h.Savings += (float)((balance - paid) * b.SavingsRate);
             h.Gap = 0;
             return;
@@ -40,16 +41,15 @@ public static class HouseholdBudget
         gap -= draw;
         if (gap > 0)
         {
-            var unpaidTax = Math.Min(gap * 0.5, h.CouncilTaxDue);
+            var unpaid = gap * b.ShortfallArrearsShare;
+            var unpaidTax = Math.Min(unpaid, h.CouncilTaxDue);
             h.CouncilTaxArrears += (float)unpaidTax;
-            gap -= unpaidTax;
-            var unpaidRent = h.Tenure == Tenure.Owner ? 0 : Math.Min(gap * 0.5, h.HousingCost);
-            h.RentArrears += (float)unpaidRent;
-            gap -= unpaidRent;
+            var unpaidRent = Math.Min(unpaid - unpaidTax, h.HousingCost);
+            h.HousingArrears += (float)unpaidRent;
             var limit = b.BorrowingLimitMonths * Math.Max(essentials, income);
-            var borrow = Math.Min(gap, Math.Max(0, limit - h.Debt));
+            var borrow = Math.Min(gap * b.ShortfallBorrowedShare, Math.Max(0, limit - h.Debt));
             h.Debt += (float)borrow;
-            gap -= borrow;
+            gap -= unpaidTax + unpaidRent + borrow;
         }
         h.Gap = (float)gap;
     }

@@ -7,27 +7,48 @@ namespace PlaceSimulation.Model.Households;
 /// <summary>
 /// Moves between work and no work, one adult at a time, each month. A working adult loses
 /// work with the economy's monthly hazard (raised by an economic shock and by ill health);
-/// an adult out of work (and fit for work) finds it with the economy's monthly rate,
-/// lowered by ill health, raised by work-coach support and by local jobs from procurement
-/// and community wealth building [002, 003]. Pensioners do not work. Units: probabilities
-/// per adult per month. The steady state employment rate is find / (find + loss).
+/// an adult out of work (and fit for work) finds it with the economy's monthly rate scaled
+/// by the local labour market's tightness (the odds of employment in the place relative to
+/// the nation: a weak local economy means fewer jobs found), lowered by ill health, raised
+/// by work-coach support and by local jobs from procurement and community wealth building
+/// [002, 003]. A household's employability (fixed at creation from its tenure group: owners
+/// higher, social renters lower) raises its job finding and lowers its job loss, so each
+/// group's employment holds at its own level. Pensioners do not work. Units: probabilities
+/// per adult per month.
 /// </summary>
 public static class LabourMarket
 {
-    public static void Step(ref Household h, ulong key, EconomyParameters econ, BehaviourParameters behaviour, ServiceParameters jobcentre, PlaceSignals signals, double partTimeShare)
+    /// <summary>The place's job-finding rate relative to the nation's: the ratio of the odds of employment.</summary>
+    public static double Tightness(PlaceParameters place, EconomyParameters econ)
     {
-        if (h.Pensioner) return;
+        static double Odds(double e) => Math.Clamp(e, 0.01, 0.99) / (1 - Math.Clamp(e, 0.01, 0.99));
+        return Odds(place.EmploymentRate) / Odds(econ.NationalEmploymentRate);
+    }
+
+    public static void Step(ref Household h, ulong key, EconomyParameters econ, BehaviourParameters behaviour, ServiceParameters jobcentre, PlaceSignals signals, PlaceParameters place, double tightness)
+    {
+        if (h.Pensioner)
+        {
+            // A pensioner household's non-dependent adult is of working age.
+            if (h.NonDependants > 0)
+                Adult(ref h.Work3, key, RandomStream.JobLoss3, RandomStream.JobFind3,
+                    econ.JobLossMonthly * econ.ShockJobLossMultiplier / h.Employability,
+                    econ.JobFindMonthly * econ.ShockJobFindMultiplier * tightness * h.Employability + signals.LocalJobsBoost, place.PartTimeShare);
+            return;
+        }
         var health = Math.Max(h.NeedPhysical, h.NeedMental);
-        var loss = econ.JobLossMonthly * econ.ShockJobLossMultiplier * (1 + behaviour.HealthWorkPenalty * health);
-        var find = h.Lcwra ? 0 : econ.JobFindMonthly * econ.ShockJobFindMultiplier
+        var loss = econ.JobLossMonthly * econ.ShockJobLossMultiplier * (1 + behaviour.HealthWorkPenalty * health) / h.Employability;
+        var find = h.Lcwra ? 0 : econ.JobFindMonthly * econ.ShockJobFindMultiplier * tightness * h.Employability
                                  * Math.Max(0, 1 - behaviour.HealthWorkPenalty * health)
                                  * (h.JobSupport ? 1 + jobcentre.Effect : 1)
                    + (h.Lcwra ? 0 : signals.LocalJobsBoost);
         h.JobSupport = false;
 
-        Adult(ref h.Work1, key, RandomStream.JobLoss1, RandomStream.JobFind1, loss, find, partTimeShare);
+        Adult(ref h.Work1, key, RandomStream.JobLoss1, RandomStream.JobFind1, loss, find, PartTimeShare(h, 1, place));
         if (h.Adults > 1)
-            Adult(ref h.Work2, key, RandomStream.JobLoss2, RandomStream.JobFind2, loss, find, partTimeShare);
+            Adult(ref h.Work2, key, RandomStream.JobLoss2, RandomStream.JobFind2, loss, find, PartTimeShare(h, 2, place));
+        if (h.NonDependants > 0)
+            Adult(ref h.Work3, key, RandomStream.JobLoss3, RandomStream.JobFind3, loss, find, place.PartTimeShare);
     }
 
     private static void Adult(ref byte work, ulong key, RandomStream lossStream, RandomStream findStream, double loss, double find, double partTimeShare)
@@ -43,10 +64,20 @@ public static class LabourMarket
         }
     }
 
-    /// <summary>Take-home pay of the household at this month's earnings level, £ a month; part time is 45% of full time (stated assumption).</summary>
-    public static double NetEarningsOf(in Household h, double earningsIndex, TaxParameters tax)
+    /// <summary>
+    /// Share of jobs taken part time: lone parents and the second adult of a family with
+    /// children work part time most often; other adults at the general rate.
+    /// </summary>
+    public static double PartTimeShare(in Household h, int adult, PlaceParameters place) =>
+        h.Children > 0 && (h.Adults == 1 || adult == 2) ? place.ParentPartTimeShare : place.PartTimeShare;
+
+    /// <summary>Take-home pay of the household at this month's earnings level, £ a month; part time earns the place's part-time share of full-time pay.</summary>
+    /// <summary>Take-home pay of the non-dependent adult, £ a month.</summary>
+    public static double NonDependantEarnings(in Household h, double earningsIndex, TaxParameters tax, double partTimeFraction) =>
+        h.NonDependants > 0 && h.Work3 > 0 ? NetEarnings.Monthly(h.Wage3 * earningsIndex * (h.Work3 == 1 ? partTimeFraction : 1.0), tax) : 0;
+
+    public static double NetEarningsOf(in Household h, double earningsIndex, TaxParameters tax, double partTimeFraction)
     {
-        const double partTimeFraction = 0.45;
         var net = 0.0;
         if (h.Work1 > 0) net += NetEarnings.Monthly(h.Wage1 * earningsIndex * (h.Work1 == 1 ? partTimeFraction : 1.0), tax);
         if (h.Adults > 1 && h.Work2 > 0) net += NetEarnings.Monthly(h.Wage2 * earningsIndex * (h.Work2 == 1 ? partTimeFraction : 1.0), tax);

@@ -26,6 +26,8 @@ public readonly struct MonthRates
     public readonly double DebtDeductionShare;
     public readonly double ChildBenefitFirst;
     public readonly double ChildBenefitOther;
+    public readonly double NonDependantDeduction;
+    public readonly double Pip;
     public readonly double StatePension;
     public readonly double PensionCreditSingle;
     public readonly double PensionCreditCouple;
@@ -40,6 +42,7 @@ public readonly struct MonthRates
     public readonly double RentIndex;
     public readonly double PriceIndex;
     public readonly double CouncilTax;
+    public readonly double Water;
 
     public MonthRates(MonthContext ctx)
     {
@@ -51,6 +54,7 @@ public readonly struct MonthRates
         StandardAllowanceCouple = Uc.StandardAllowanceCoupleGbpMonth * benefit;
         ChildElement = Uc.ChildElementGbpMonth * benefit;
         LcwraElement = Uc.LcwraElementGbpMonth * benefit;
+        NonDependantDeduction = Uc.NonDependantDeductionGbpMonth * s.BenefitIndex;
         WorkAllowance = Uc.WorkAllowanceGbpMonth * s.BenefitIndex;
         // The benefit cap is set in cash and has not been uprated with benefits (DWP rates 2024-2026).
         BenefitCapSingle = Uc.BenefitCapSingleGbpMonth;
@@ -60,6 +64,7 @@ public readonly struct MonthRates
         DebtDeductionShare = p.Behaviour.DebtDeductionShare;
         ChildBenefitFirst = p.National.Benefits.ChildBenefitFirstGbpWeek * WeeksPerMonth * s.BenefitIndex;
         ChildBenefitOther = p.National.Benefits.ChildBenefitOtherGbpWeek * WeeksPerMonth * s.BenefitIndex;
+        Pip = p.National.Disability.PipGbpWeek * WeeksPerMonth * s.BenefitIndex;
         StatePension = p.National.Pensions.StatePensionGbpWeek * WeeksPerMonth * s.EarningsIndex;
         PensionCreditSingle = p.National.Pensions.PensionCreditSingleGbpWeek * WeeksPerMonth * s.EarningsIndex;
         PensionCreditCouple = p.National.Pensions.PensionCreditCoupleGbpWeek * WeeksPerMonth * s.EarningsIndex;
@@ -76,20 +81,21 @@ public readonly struct MonthRates
         RentIndex = s.RentIndex;
         PriceIndex = s.PriceIndex;
         CouncilTax = p.Place.CouncilTaxGbpMonth * s.PriceIndex;
+        Water = p.Place.WaterGbpMonth * s.PriceIndex;
     }
 
-    /// <summary>Relative size of home a household needs (1 = two bedrooms), for rents and the LHA.</summary>
+    /// <summary>Relative size of home a household needs (1 = two bedrooms), for rents and the LHA; a non-dependent adult needs a room of their own.</summary>
     public static double HomeSize(in Household h) => h.Children switch
     {
         0 => 0.8,
         1 => 1.0,
         2 => 1.2,
         _ => 1.4,
-    };
+    } + 0.2 * h.NonDependants;
 
     public double LhaFor(in Household h) => LhaBase * HomeSize(h);
 
     /// <summary>JRF's income threshold for destitution for this household, £ per month.</summary>
     public double DestitutionLine(in Household h) =>
-        DestitutionSingle + DestitutionExtraAdult * (h.Adults - 1) + DestitutionPerChild * h.Children;
+        DestitutionSingle + DestitutionExtraAdult * (h.Adults - 1 + h.NonDependants) + DestitutionPerChild * h.Children;
 }

@@ -5,15 +5,17 @@ namespace PlaceSimulation.Model.Households;
 
 /// <summary>
 /// How needs in the six domains evolve and interlock each month [003]. Money needs follow
-/// the household's finances: income need from the share of essentials it cannot meet, debt
-/// need from debt relative to monthly income (four months' income = severe), housing need
-/// from rent arrears relative to the eviction threshold. Health needs are latent
-/// severities: shocks arrive at a base monthly rate raised by financial stress and
-/// isolation, and ease at a monthly recovery rate. Severities lie in [0, 1].
+/// the household's finances: income need from the share of essentials it cannot meet
+/// (raised while sanctioned), debt need from debt relative to monthly income (four months'
+/// income = severe), housing need from rent arrears relative to the eviction threshold (1
+/// when homeless). Health needs and isolation come in episodes: an onset (at a base monthly
+/// rate, raised by financial stress and, for mental health, by isolation; isolation by
+/// mental ill health and living alone) makes the need severe, and it then eases by a share
+/// each month. Severities lie in [0, 1].
 /// </summary>
 public static class NeedsDynamics
 {
-    public static void Step(ref Household h, ulong key, BehaviourParameters b)
+    public static void Step(ref Household h, ulong key, BehaviourParameters b, double lcwraThreshold)
     {
         var shortfall = h.Essentials > 0 ? Math.Max(0, h.Essentials - h.Disposable) / h.Essentials : 0;
         h.NeedIncome = Clamp(0.5 * h.NeedIncome + 0.5 * Math.Min(1, 1.5 * shortfall) + (h.SanctionMonths > 0 ? 0.2 : 0));
@@ -22,33 +24,38 @@ public static class NeedsDynamics
         h.NeedDebt = Clamp(h.Debt / (4 * Math.Max(1, monthlyIncome)));
 
         if (h.Homeless) h.NeedHousing = 1;
-        else if (h.Tenure == Tenure.Owner || h.HousingCost <= 0) h.NeedHousing = Clamp(0.8 * h.NeedHousing);
-        else h.NeedHousing = Clamp(h.RentArrears / (b.EvictionArrearsMonths * h.HousingCost));
+        else if (h.HousingCost <= 0) h.NeedHousing = Clamp(0.8 * h.NeedHousing);
+        else h.NeedHousing = Clamp(h.HousingArrears / (b.EvictionArrearsMonths * h.HousingCost));
 
         var stress = Math.Max(h.NeedIncome, Math.Max(h.NeedDebt, h.NeedHousing));
 
-        var mentalShock = b.MentalShockMonthly * (1 + b.StressToMental * stress + b.IsolationToMental * h.NeedIsolation);
-        var mental = h.NeedMental * (1 - b.MentalRecoveryMonthly);
-        if (CounterRng.Chance(key, RandomStream.MentalHealthShock, mentalShock)) mental += 0.35;
-        h.NeedMental = Clamp(mental);
+        var mentalOnset = b.MentalShockMonthly * (1 + b.StressToMental * stress + b.IsolationToMental * h.NeedIsolation);
+        h.NeedMental = Episode(h.NeedMental, b.MentalRecoveryMonthly, key, RandomStream.MentalHealthShock, mentalOnset);
 
-        var physicalShock = b.PhysicalShockMonthly * (1 + 0.5 * stress);
-        var physical = h.NeedPhysical * (1 - b.PhysicalRecoveryMonthly);
-        if (CounterRng.Chance(key, RandomStream.PhysicalHealthShock, physicalShock)) physical += 0.4;
-        h.NeedPhysical = Clamp(physical);
+        var physicalOnset = b.PhysicalShockMonthly * (1 + 0.5 * stress);
+        h.NeedPhysical = Episode(h.NeedPhysical, b.PhysicalRecoveryMonthly, key, RandomStream.PhysicalHealthShock, physicalOnset);
 
-        var isolation = h.NeedIsolation * 0.97;
-        if (CounterRng.Chance(key, RandomStream.IsolationShock, b.IsolationDriftMonthly * (1 + h.NeedMental))) isolation += 0.25;
-        h.NeedIsolation = Clamp(isolation);
+        var isolationOnset = b.IsolationDriftMonthly * (1 + h.NeedMental) * (h.Adults == 1 ? 1.5 : 1.0);
+        h.NeedIsolation = Episode(h.NeedIsolation, b.IsolationRecoveryMonthly, key, RandomStream.IsolationShock, isolationOnset);
 
-        // Limited capability for work: gained when health needs are acute, lost (on
-        // reassessment) once they have eased well below that; the gap avoids flicker.
+        // Limited capability for work (the Work Capability Assessment): found when a health
+        // need reaches the threshold, lost on reassessment once it has eased well below it
+        // (0.3 below; the gap avoids flicker).
         var health = Math.Max(h.NeedPhysical, h.NeedMental);
         if (!h.Pensioner)
         {
-            if (health >= 0.75) h.Lcwra = true;
-            else if (health < 0.4) h.Lcwra = false;
+            if (health >= lcwraThreshold) h.Lcwra = true;
+            else if (health < lcwraThreshold - 0.3) h.Lcwra = false;
         }
+    }
+
+    /// <summary>One month of an episodic need: it eases by the recovery share; an onset makes it severe (0.55 to 0.95).</summary>
+    private static float Episode(float need, double recovery, ulong key, RandomStream stream, double onset)
+    {
+        var next = need * (1 - recovery);
+        var u = CounterRng.Uniform(key, stream);
+        if (u < onset) next = Math.Max(next, 0.55 + 0.4 * (u / onset));
+        return Clamp(next);
     }
 
     private static float Clamp(double v) => (float)Math.Clamp(v, 0, 1);

@@ -28,18 +28,29 @@ public static class Outcomes
         c[Counter.People] += people;
         c[Counter.Children] += h.Children;
 
-        var equivalised = HouseholdIncome.AfterHousingCosts(h) / Equivalisation.AfterHousingCosts(h);
-        if (equivalised < r.PovertyLine)
+        var equivalised = HouseholdIncome.AfterHousingCosts(h, p.Place.MortgageInterestShare) / Equivalisation.AfterHousingCosts(h);
+        var poor = equivalised < r.PovertyLine;
+        if (poor)
         {
             c[Counter.PeopleInPoverty] += people;
             c[Counter.ChildrenInPoverty] += h.Children;
             c[Counter.HouseholdsInPoverty]++;
         }
+        var workingAgeAdults = h.Pensioner ? h.NonDependants : h.Adults + h.NonDependants;
+        if (h.Pensioner)
+        {
+            c[Counter.Pensioners] += h.Adults;
+            if (poor) c[Counter.PensionersInPoverty] += h.Adults;
+        }
+        if (poor) c[Counter.WorkingAgeAdultsInPoverty] += workingAgeAdults;
+        c[Counter.WorkingAgeAdults] += workingAgeAdults;
+        c[Counter.AdultsWorking] += h.Pensioner ? (h.NonDependants > 0 && h.Work3 > 0 ? 1 : 0) : h.AllAdultsWorking;
         if (equivalised < r.DeepPovertyLine) c[Counter.PeopleInDeepPoverty] += people;
 
         if (h.Destitute)
         {
             c[Counter.HouseholdsDestitute]++;
+            if (h.Pensioner || (h.Claims && h.UcEntitlement > 0)) c[Counter.DestituteOnBenefits]++;
             h.MonthsSinceDestitute = 0;
         }
         else if (h.MonthsSinceDestitute < short.MaxValue)
@@ -48,6 +59,7 @@ public static class Outcomes
         }
         if (h.MonthsSinceDestitute < 12) c[Counter.HouseholdsDestitutePast12]++;
         if (h.Homeless) c[Counter.HouseholdsHomeless]++;
+        if (h.CouncilTaxArrears > 1) c[Counter.CouncilTaxArrearsHouseholds]++;
 
         var threshold = p.Measures.SevereNeedThreshold;
         for (var d = 0; d < NeedDomains.Count; d++)
@@ -68,12 +80,15 @@ public static class Outcomes
 
         if (!h.Pensioner)
         {
-            c[Counter.WorkingAgeAdults] += h.Adults;
-            c[Counter.AdultsWorking] += h.AdultsWorking;
             if (h.UcEntitlement > 0)
             {
                 c[Counter.UcEligible]++;
-                if (h.Claims) c[Counter.UcClaiming]++;
+                if (h.Claims)
+                {
+                    c[Counter.UcClaiming]++;
+                    c[Counter.UcPaid]++;
+                    if (h.Deductions > 0) c[Counter.UcWithDeductions]++;
+                }
             }
             if (Sanctions.InConditionality(h) || h.SanctionMonths > 0)
             {
@@ -82,11 +97,17 @@ public static class Outcomes
             }
         }
 
+        if (h.Pensioner && h.UcEntitlement > 0)
+        {
+            c[Counter.PensionCreditEligible]++;
+            if (h.Claims) c[Counter.PensionCreditClaiming]++;
+        }
+
         // Public spending on benefits the levers touch: the State Pension is left out.
-        var statePension = h.Pensioner ? r.StatePension * h.Adults : 0;
+        var statePension = h.Pensioner ? r.StatePension * h.StatePensionShare * h.Adults : 0;
         c[Counter.BenefitPence] += Counter.Pence(h.BenefitIncome - statePension);
         c[Counter.TrustMicros] += Counter.Micros(h.Trust);
         c[Counter.DebtPence] += Counter.Pence(h.Debt);
-        c[Counter.RentArrearsPence] += Counter.Pence(h.RentArrears);
+        c[Counter.HousingArrearsPence] += Counter.Pence(h.HousingArrears);
     }
 }

@@ -46,29 +46,51 @@ public static class PopulationGenerator
             }
         }
 
-        h.Tenure = DrawTenure(h.Pensioner, U(RandomStream.PopulationRent), pl);
+        // A grown-up child (or other adult) living in the household: only in households of a couple or a lone parent.
+        if (h.Adults > 1 || h.Children > 0)
+            h.NonDependants = (byte)(CounterRng.Uniform(key, RandomStream.PopulationExtra, 31) < pl.NonDependantShare * (h.Pensioner ? 0.5 : 1) ? 1 : 0);
+        h.NoRecourse = !h.Pensioner && CounterRng.Uniform(key, RandomStream.PopulationExtra, 30) < pl.NoRecourseShare;
+        h.Tenure = DrawTenure(h.Pensioner, h.Children > 0, U(RandomStream.PopulationRent), pl);
         h.Mortgage = h.Tenure == Tenure.Owner && CounterRng.Uniform(key, RandomStream.PopulationRent, 1) < (h.Pensioner ? 0.1 : pl.MortgageShareOfOwners);
+
+        // Employability k multiplies job finding and divides job loss, so the odds of
+        // employment scale by k²: k is the square root of the group's employment odds ratio.
+        var employmentRatio = h.Tenure switch { Tenure.SocialRent => pl.EmploymentRatioSocial, Tenure.Owner => pl.EmploymentRatioOwner, _ => 1.0 }
+                              * (h.Adults == 1 && h.Children > 0 ? pl.EmploymentRatioLoneParent : 1.0);
+        h.Employability = (float)Math.Sqrt(OddsRatio(pl.EmploymentRate * employmentRatio, pl.EmploymentRate));
 
         var wageRatio = h.Tenure switch { Tenure.SocialRent => pl.EarningsRatioSocial, Tenure.Owner => pl.EarningsRatioOwner, _ => 1.0 };
         h.Wage1 = (float)(pl.MedianFullTimeEarningsGbpMonth * wageRatio * Math.Exp(pl.EarningsDispersion * N(RandomStream.PopulationWage)));
-        h.Wage2 = (float)(pl.MedianFullTimeEarningsGbpMonth * wageRatio * Math.Exp(pl.EarningsDispersion * CounterRng.Normal(key, RandomStream.PopulationExtra)));
+        h.Wage2 = (float)(pl.MedianFullTimeEarningsGbpMonth * wageRatio * pl.SecondEarnerWageRatio * Math.Exp(pl.EarningsDispersion * CounterRng.Normal(key, RandomStream.PopulationExtra)));
 
         // Health first: it decides fitness for work.
         var uNeeds = U(RandomStream.PopulationNeeds);
         h.NeedPhysical = (float)(uNeeds < pl.PhysicalNeedPrevalence ? 0.5 + 0.5 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 1) : 0.3 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 2));
         h.NeedMental = (float)(CounterRng.Uniform(key, RandomStream.PopulationNeeds, 3) < pl.MentalNeedPrevalence ? 0.5 + 0.5 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 4) : 0.3 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 5));
         h.NeedIsolation = (float)(CounterRng.Uniform(key, RandomStream.PopulationNeeds, 6) < pl.IsolationPrevalence ? 0.5 + 0.4 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 7) : 0.3 * CounterRng.Uniform(key, RandomStream.PopulationNeeds, 8));
-        h.Lcwra = !h.Pensioner && Math.Max(h.NeedPhysical, h.NeedMental) >= 0.75;
+        h.Lcwra = !h.Pensioner && Math.Max(h.NeedPhysical, h.NeedMental) >= p.National.UniversalCredit.LcwraNeedThreshold;
 
         if (h.Pensioner)
         {
-            h.OtherIncomeBase = (float)(pl.PensionerOtherIncomeGbpMonth * Math.Exp(1.0 * CounterRng.Normal(key, RandomStream.PopulationWage, 1)) * h.Adults * 0.75);
+            var lowest = p.National.Pensions.LowestStatePensionShare;
+            h.StatePensionShare = (float)(lowest + (1 - lowest) * CounterRng.Uniform(key, RandomStream.PopulationWage, 2));
+            var hasPrivate = CounterRng.Uniform(key, RandomStream.PopulationWage, 3) >= pl.PensionerNoPrivatePensionShare;
+            h.OtherIncomeBase = hasPrivate
+                ? (float)(pl.PensionerOtherIncomeGbpMonth * Math.Exp(0.8 * CounterRng.Normal(key, RandomStream.PopulationWage, 1)) * h.Adults)
+                : 0f;
         }
         else
         {
-            var employment = pl.EmploymentRate * h.Tenure switch { Tenure.SocialRent => pl.EmploymentRatioSocial, Tenure.Owner => pl.EmploymentRatioOwner, _ => 1.0 };
-            h.Work1 = Work(key, 0, employment, pl.PartTimeShare, h.Lcwra);
-            if (h.Adults > 1) h.Work2 = Work(key, 1, employment, pl.PartTimeShare, false);
+            var employment = pl.EmploymentRate * employmentRatio;
+            h.Work1 = Work(key, 0, employment, LabourMarket.PartTimeShare(h, 1, pl), h.Lcwra);
+            if (h.Adults > 1) h.Work2 = Work(key, 1, employment, LabourMarket.PartTimeShare(h, 2, pl), false);
+        }
+
+        if (h.NonDependants > 0)
+        {
+            // Younger adults earn less (ASHE age profile); they work at the place's rate.
+            h.Wage3 = (float)(pl.MedianFullTimeEarningsGbpMonth * pl.NonDependantWageRatio * Math.Exp(pl.EarningsDispersion * CounterRng.Normal(key, RandomStream.PopulationExtra, 32)));
+            h.Work3 = Work(key, 2, pl.EmploymentRate, pl.PartTimeShare, false);
         }
 
         var size = MonthRates.HomeSize(h);
@@ -76,12 +98,12 @@ public static class PopulationGenerator
         {
             Tenure.PrivateRent => (float)(pl.PrivateRentGbpMonth * size * Math.Exp(pl.RentDispersion * N(RandomStream.PopulationRent))),
             Tenure.SocialRent => (float)(pl.SocialRentGbpMonth * size * Math.Exp(0.15 * N(RandomStream.PopulationRent))),
-            _ => h.Mortgage ? (float)(pl.MortgageGbpMonth * Math.Exp(0.4 * N(RandomStream.PopulationRent))) : 0f,
+            _ => h.Mortgage ? (float)Mortgage(h, pl, N(RandomStream.PopulationRent)) : 0f,
         };
 
         // Savings in months of a rough take-home income; debt for a share of households.
         var roughIncome = h.Pensioner ? 900.0 * h.Adults + h.OtherIncomeBase
-            : 0.75 * ((h.Work1 > 0 ? h.Wage1 * (h.Work1 == 1 ? 0.45 : 1) : 0) + (h.Work2 > 0 ? h.Wage2 * (h.Work2 == 1 ? 0.45 : 1) : 0)) + 500;
+            : 0.75 * ((h.Work1 > 0 ? h.Wage1 * (h.Work1 == 1 ? pl.PartTimeEarningsRatio : 1) : 0) + (h.Work2 > 0 ? h.Wage2 * (h.Work2 == 1 ? pl.PartTimeEarningsRatio : 1) : 0)) + 500;
         var tenureSavings = h.Tenure switch { Tenure.Owner => 2.0, Tenure.PrivateRent => 0.6, _ => 0.3 };
         h.Savings = (float)(roughIncome * pl.SavingsMedianMonths * tenureSavings * Math.Exp(1.2 * CounterRng.Normal(key, RandomStream.PopulationExtra, 2)));
         var debtRisk = pl.DebtPrevalence * (h.Tenure == Tenure.Owner ? 0.6 : 1.5);
@@ -91,8 +113,22 @@ public static class PopulationGenerator
         h.Trust = (float)Math.Clamp(pl.TrustMean + 0.15 * N(RandomStream.PopulationTrust), 0.05, 1);
         h.Agency = (float)Math.Clamp(0.65 + 0.15 * CounterRng.Normal(key, RandomStream.PopulationTrust, 1) - 0.2 * h.NeedMental, 0.1, 1);
         h.Claims = U(RandomStream.PopulationTakeUp) < (h.Pensioner ? p.National.Pensions.PensionCreditTakeUp : p.Behaviour.InitialTakeUp);
+        h.ClaimsPip = CounterRng.Uniform(key, RandomStream.PopulationTakeUp, 1) < p.National.Disability.PipTakeUp;
         h.MonthsSinceDestitute = short.MaxValue;
         return h;
+    }
+
+    /// <summary>A mortgage sized to the household's potential earnings (or pension), with a spread.</summary>
+    private static double Mortgage(in Household h, PlaceParameters pl, double z)
+    {
+        var potential = h.Pensioner ? h.OtherIncomeBase + 800.0 * h.Adults : h.Wage1 + (h.Adults > 1 ? 0.6 * h.Wage2 : 0);
+        return pl.MortgageShareOfEarnings * potential * Math.Exp(0.3 * z);
+    }
+
+    private static double OddsRatio(double p, double reference)
+    {
+        static double Odds(double x) => Math.Clamp(x, 0.02, 0.98) / (1 - Math.Clamp(x, 0.02, 0.98));
+        return Odds(p) / Odds(reference);
     }
 
     private static byte Work(ulong key, int adult, double employment, double partTimeShare, bool unfit)
@@ -105,9 +141,10 @@ public static class PopulationGenerator
 
     /// <summary>
     /// Pensioners own at the preset's rate; working-age tenure shares are set so the whole
-    /// population matches the place's tenure shares.
+    /// population matches the place's tenure shares, with families with children renting
+    /// more often than other working-age households (by the preset's ratio).
     /// </summary>
-    private static Tenure DrawTenure(bool pensioner, double u, PlaceParameters pl)
+    private static Tenure DrawTenure(bool pensioner, bool children, double u, PlaceParameters pl)
     {
         var rentedShare = pl.SocialRentShare + pl.PrivateRentShare;
         var socialOfRented = rentedShare > 0 ? pl.SocialRentShare / rentedShare : 0.5;
@@ -120,6 +157,13 @@ public static class PopulationGenerator
         {
             var totalOwner = 1 - rentedShare;
             owner = Math.Clamp((totalOwner - pl.PensionerShare * pl.PensionerOwnerShare) / Math.Max(1e-9, 1 - pl.PensionerShare), 0, 1);
+            // Split working-age renting between families and others, keeping the average.
+            var w = pl.WithChildrenShare;
+            var ratio = pl.FamiliesRentingRatio;
+            var renting = 1 - owner;
+            var familyRenting = Math.Clamp(renting * ratio / (w * ratio + 1 - w), 0, 1);
+            var otherRenting = Math.Clamp(renting / (w * ratio + 1 - w), 0, 1);
+            owner = 1 - (children ? familyRenting : otherRenting);
         }
         if (u < owner) return Tenure.Owner;
         // Among pensioner renters, social renting dominates (EHS); working-age renters split to match the place.

@@ -32,7 +32,7 @@ public static class Sanctions
         var months = s.LengthMonths * (0.5 + CounterRng.Uniform(key, RandomStream.SanctionLength));
         h.SanctionMonths = (byte)Math.Clamp(Math.Round(months), 1, 36);
         h.Trust = Math.Max(0, h.Trust - (float)b.SanctionTrustLoss);
-        h.NeedMental = Math.Min(1, h.NeedMental + 0.1f);
+        h.NeedMental = (float)Math.Min(1, h.NeedMental + b.SanctionMentalHealthHit);
         return true;
     }
 }

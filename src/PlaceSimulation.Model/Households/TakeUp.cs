@@ -4,19 +4,31 @@ using PlaceSimulation.Model.Randomness;
 namespace PlaceSimulation.Model.Households;
 
 /// <summary>
-/// Benefit take-up below 100%: an entitled household that is not claiming starts to claim
-/// with a monthly probability that grows with its trust in services (Policy in Practice
-/// 2024: £22.7bn a year of means-tested support unclaimed). Advice and caseworkers make a
-/// claim happen at once (see ServiceEffects). Pension Credit take-up is set at the start
-/// (DWP take-up estimates: 65% of entitled families, FYE 2023).
+/// Benefit take-up below 100%: a claim ends when entitlement ends; an entitled household
+/// that is not claiming starts to claim with a monthly probability that grows with its
+/// trust in services and with the size of its entitlement (small amounts go unclaimed
+/// most: Policy in Practice, Missing Out 2024: £22.7bn a year of means-tested support
+/// unclaimed). Advice and caseworkers make a claim happen at once (see ServiceEffects).
+/// Pension Credit take-up is set at the start (DWP take-up estimates: 65% of entitled
+/// families, FYE 2023) and changed only by advice.
 /// </summary>
 public static class TakeUp
 {
     public static void Step(ref Household h, ulong key, BehaviourParameters b)
     {
-        if (h.Claims || h.Pensioner || h.UcEntitlement <= 0) return;
-        var p = b.TakeUpMonthly * TrustFactor(h, b);
-        if (CounterRng.Chance(key, RandomStream.TakeUp, p)) h.Claims = true;
+        if (h.Pensioner) return;
+        if (h.UcEntitlement <= 0)
+        {
+            h.Claims = false;
+            return;
+        }
+        if (h.Claims) return;
+        var p = b.TakeUpMonthly * TrustFactor(h, b) * Math.Min(1, h.UcEntitlement / b.TakeUpFullAmountGbpMonth);
+        if (CounterRng.Chance(key, RandomStream.TakeUp, p))
+        {
+            h.Claims = true;
+            h.NewClaim = true;
+        }
     }
 
     /// <summary>How much trust in services scales a household's readiness to ask: 1 at full trust [001].</summary>

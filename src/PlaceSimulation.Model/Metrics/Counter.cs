@@ -40,7 +40,7 @@ public static class Counter
     public const int OnCaseload = 26;
     public const int PaymentPlans = 27;
     public const int DebtPence = 28;
-    public const int RentArrearsPence = 29;
+    public const int HousingArrearsPence = 29;
     public const int HouseholdsInPoverty = 30;
     public const int ServiceSpendPence = 31;
     public const int StaffEffectivenessMicros = 32;
@@ -48,6 +48,9 @@ public static class Counter
     public const int VcseCapacityMicros = 34;
     public const int StaffTurnoverMicros = 35;
     public const int FoodParcels = 36;
+    public const int Pensioners = 37;
+    public const int PensionersInPoverty = 38;
+    public const int WorkingAgeAdultsInPoverty = 39;
 
     public const int SevereNeedBase = 40;
     public const int UnmetNeedBase = SevereNeedBase + NeedDomains.Count;
@@ -57,7 +60,15 @@ public static class Counter
 
     public const int QueueBase = CapacityMilliBase + ServiceKinds.Count;
 
-    public const int Count = QueueBase + ServiceKinds.Count;
+    public const int DestituteOnBenefits = QueueBase + ServiceKinds.Count;
+    public const int PensionCreditEligible = DestituteOnBenefits + 1;
+    public const int PensionCreditClaiming = DestituteOnBenefits + 2;
+    public const int UcPaid = DestituteOnBenefits + 3;
+    public const int UcWithDeductions = DestituteOnBenefits + 4;
+    public const int CouncilTaxArrearsHouseholds = DestituteOnBenefits + 5;
+    public const int GaveUpWaiting = DestituteOnBenefits + 6;
+
+    public const int Count = GaveUpWaiting + 1;
 
     public static int SevereNeed(NeedDomain d) => SevereNeedBase + (int)d;
     public static int UnmetNeed(NeedDomain d) => UnmetNeedBase + (int)d;

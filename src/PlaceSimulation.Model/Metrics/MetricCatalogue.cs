@@ -44,6 +44,12 @@ public static class MetricCatalogue
         Add("child_poverty_rate", "Children in poverty (after housing costs)", "share of children",
             "Share of children in households below the relative poverty line after housing costs.", true,
             c => Ratio(c[Counter.ChildrenInPoverty], c[Counter.Children]));
+        Add("pensioner_poverty_rate", "Pensioners in poverty (after housing costs)", "share of pensioners",
+            "Share of people in pensioner households below the relative poverty line after housing costs.", true,
+            c => Ratio(c[Counter.PensionersInPoverty], c[Counter.Pensioners]));
+        Add("working_age_poverty_rate", "Working-age adults in poverty (after housing costs)", "share of working-age adults",
+            "Share of adults in working-age households below the relative poverty line after housing costs.", true,
+            c => Ratio(c[Counter.WorkingAgeAdultsInPoverty], c[Counter.WorkingAgeAdults]));
         Add("deep_poverty_rate", "People in very deep poverty", "share of people",
             "Share of people below 40% of the median income after housing costs (JRF: very deep poverty).", true,
             c => Ratio(c[Counter.PeopleInDeepPoverty], c[Counter.People]));
@@ -53,6 +59,9 @@ public static class MetricCatalogue
         Add("destitution_annual_rate", "Households destitute in the past year", "share of households",
             "Share of households destitute in at least one of the last 12 months (comparable with JRF's annual counts).", true,
             c => Ratio(c[Counter.HouseholdsDestitutePast12], c[Counter.Households]));
+        Add("destitute_on_benefits_share", "Destitute households receiving benefits", "share of destitute households",
+            "Share of destitute households receiving Universal Credit, Pension Credit or the State Pension (JRF: 72% of destitute people receive social security).", false,
+            c => Ratio(c[Counter.DestituteOnBenefits], c[Counter.HouseholdsDestitute]));
         Add("unmet_needs", "Severe needs unmet", "per household",
             "Severe needs (severity at or above the threshold) that no service worked on this month, per household.", true,
             c => Ratio(c[Counter.UnmetNeeds], c[Counter.Households]));
@@ -89,6 +98,15 @@ public static class MetricCatalogue
         Add("take_up_rate", "Universal Credit take-up", "share of entitled households",
             "Share of working-age households entitled to Universal Credit who claim it.", false,
             c => Ratio(c[Counter.UcClaiming], c[Counter.UcEligible]));
+        Add("pension_credit_take_up", "Pension Credit take-up", "share of entitled households",
+            "Share of pensioner households entitled to Pension Credit or Housing Benefit who claim.", false,
+            c => Ratio(c[Counter.PensionCreditClaiming], c[Counter.PensionCreditEligible]));
+        Add("uc_deductions_share", "UC awards with deductions", "share of UC households paid",
+            "Share of households paid Universal Credit who have deductions taken for debts.", true,
+            c => Ratio(c[Counter.UcWithDeductions], c[Counter.UcPaid]));
+        Add("council_tax_arrears_rate", "Households behind on council tax", "share of households",
+            "Share of households with council tax arrears.", true,
+            c => Ratio(c[Counter.CouncilTaxArrearsHouseholds], c[Counter.Households]));
         Add("sanction_rate", "Claimants under sanction", "share of claimants with work requirements",
             "Share of claimants in sanctionable conditionality who are under a sanction (DWP's point-in-time sanction rate).", true,
             c => Ratio(c[Counter.Sanctioned], c[Counter.Conditional]));
@@ -112,6 +130,8 @@ public static class MetricCatalogue
             c => Ratio(c[Counter.VcseCapacityMicros] / 1e6, c[Counter.Households]));
         Add("crisis_fund_demand", "Crisis fund applications", "applications/month",
             "Applications to the local crisis fund in the month.", true, c => c[Counter.Demand(ServiceKind.CrisisFund)]);
+        Add("gave_up_waiting", "Gave up waiting", "households/month",
+            "Households who left a waiting list in the month without being seen while still in need.", true, c => c[Counter.GaveUpWaiting]);
         Add("leaked_referrals", "Lost referrals", "referrals/month",
             "Requests that reached the wrong service and whose onward referral was lost.", true, c => c[Counter.LeakedReferrals]);
         Add("enforcement_actions", "Council tax enforcement actions", "cases/month",

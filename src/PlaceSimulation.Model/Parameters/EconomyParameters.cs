@@ -8,6 +8,7 @@ public sealed class EconomyParameters
     public double RentGrowthAnnual { get; set; }
     public double JobLossMonthly { get; set; }
     public double JobFindMonthly { get; set; }
+    public double NationalEmploymentRate { get; set; }
     public double ShockJobLossMultiplier { get; set; }
     public double ShockJobFindMultiplier { get; set; }
     public double EssentialsGbpWeek { get; set; }

@@ -60,5 +60,6 @@ public sealed class SystemsChangeParameters
 public sealed class CouncilTaxParameters
 {
     public double ReductionShare { get; set; }
+    public double SinglePersonDiscount { get; set; }
     public double EnforcementFeeGbp { get; set; }
 }

@@ -10,6 +10,7 @@ public sealed class NationalParameters
     public FundingParameters Funding { get; set; } = new();
     public HousingPolicyParameters Housing { get; set; } = new();
     public TaxParameters Tax { get; set; } = new();
+    public DisabilityParameters Disability { get; set; } = new();
 }
 
 public sealed class UniversalCreditParameters
@@ -19,12 +20,16 @@ public sealed class UniversalCreditParameters
     public double ChildElementGbpMonth { get; set; }
     public double TwoChildLimit { get; set; }
     public double LcwraElementGbpMonth { get; set; }
+    public double LcwraNeedThreshold { get; set; }
+    public double NonDependantDeductionGbpMonth { get; set; }
     public double WorkAllowanceGbpMonth { get; set; }
     public double TaperRate { get; set; }
     public double BenefitCapSingleGbpMonth { get; set; }
     public double BenefitCapFamilyGbpMonth { get; set; }
     public double BenefitCapEarningsExemptionGbpMonth { get; set; }
     public double MaxDeductionShare { get; set; }
+    public double FiveWeekWait { get; set; }
+    public double AdvanceTakeUp { get; set; }
     public double RateScale { get; set; }
 }
 
@@ -39,6 +44,7 @@ public sealed class BenefitsParameters
 public sealed class PensionParameters
 {
     public double StatePensionGbpWeek { get; set; }
+    public double LowestStatePensionShare { get; set; }
     public double PensionCreditSingleGbpWeek { get; set; }
     public double PensionCreditCoupleGbpWeek { get; set; }
     public double PensionCreditTakeUp { get; set; }
@@ -66,6 +72,14 @@ public sealed class FundingParameters
 public sealed class HousingPolicyParameters
 {
     public double SocialLetsScale { get; set; }
+}
+
+/// <summary>Personal Independence Payment: extra-costs disability benefit, not means-tested.</summary>
+public sealed class DisabilityParameters
+{
+    public double PipGbpWeek { get; set; }
+    public double PipNeedThreshold { get; set; }
+    public double PipTakeUp { get; set; }
 }
 
 /// <summary>Income tax and National Insurance on earnings (rUK rates).</summary>

@@ -23,7 +23,6 @@ namespace PlaceSimulation.Model.Places;
 /// </summary>
 public static class PlaceDynamics
 {
-    private const double BaseTurnover = 0.15;
 
     private static readonly ServiceKind[] Voluntary =
         [ServiceKind.Relational, ServiceKind.CrisisFund, ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
@@ -52,31 +51,38 @@ public static class PlaceDynamics
             BudgetIndex = s.BudgetIndex * Monthly(p.National.Funding.BudgetGrowthAnnual),
         };
 
-        // Pressure → turnover → effectiveness.
-        double demand = 0, served = 0, cap = 0;
+        // Pressure → turnover → effectiveness. Pressure is the mean load of the services
+        // (requests, new and waiting, per contact they can give), weighted by their
+        // capacity; a service's load counts up to MaxLoad: a list that long is closed to new
+        // referrals in practice and adds no further pressure.
+        double demand = 0, served = 0, cap = 0, weightedLoad = 0;
         foreach (var k in Voluntary)
         {
-            demand += c[Counter.Demand(k)] * weight;
+            var d = c[Counter.Demand(k)] * weight;
+            var capacityK = capacity.Capacity(k);
+            demand += d;
             served += c[Counter.Served(k)] * weight;
-            cap += capacity.Capacity(k);
+            cap += capacityK;
+            if (capacityK > 0) weightedLoad += Math.Min(fb.MaxLoad, d / capacityK) * capacityK;
         }
-        var pressure = demand / Math.Max(1, cap);
+        var pressure = cap > 0 ? weightedLoad / cap : 0;
+        var excess = Math.Max(0, pressure / fb.PressureNormal - 1);
         if (fb.PressureTurnoverOn >= 0.5)
         {
-            var turnover = BaseTurnover + fb.PressureTurnoverSensitivity * Math.Max(0, pressure - 1);
-            var eff = s.StaffEffectiveness + fb.TurnoverRecoveryMonthly * (1 - s.StaffEffectiveness) - (turnover - BaseTurnover) / 12;
-            signals = signals with { StaffTurnover = turnover, StaffEffectiveness = Math.Clamp(eff, 0.3, 1) };
+            var turnover = fb.BaseTurnoverAnnual + fb.PressureTurnoverSensitivity * excess;
+            var eff = s.StaffEffectiveness + fb.TurnoverRecoveryMonthly * (1 - s.StaffEffectiveness) - (turnover - fb.BaseTurnoverAnnual) / 12;
+            signals = signals with { StaffTurnover = turnover, StaffEffectiveness = Math.Clamp(eff, 0.5, 1) };
         }
         else
         {
-            signals = signals with { StaffTurnover = BaseTurnover, StaffEffectiveness = 1 };
+            signals = signals with { StaffTurnover = fb.BaseTurnoverAnnual, StaffEffectiveness = 1 };
         }
 
         // Broken promises → disengagement; co-production → engagement.
         var refused = demand > 0 ? (demand - served) / demand : 0;
-        var target = 1 + 0.1 * p.Local.SystemsChange.CommunityBudgets
-                     - (fb.DisengagementOn >= 0.5 ? fb.DisengagementSensitivity * Math.Max(0, refused - 0.25) : 0);
-        var engagement = s.CommunityEngagement + 0.05 * (target - s.CommunityEngagement);
+        var target = 1 + fb.CoProductionEngagementGain * p.Local.SystemsChange.CommunityBudgets
+                     - (fb.DisengagementOn >= 0.5 ? fb.DisengagementSensitivity * Math.Max(0, refused - fb.RefusalNormal) : 0);
+        var engagement = s.CommunityEngagement + fb.EngagementAdjustMonthly * (target - s.CommunityEngagement);
         signals = signals with { CommunityEngagement = Math.Clamp(engagement, 0.3, 1.2) };
 
         // Reliance on community organisations → burnout.
@@ -84,7 +90,7 @@ public static class PlaceDynamics
         {
             var vcseDemand = c[Counter.Demand(ServiceKind.Vcse)] * weight;
             var load = vcseDemand / Math.Max(1, capacity.Capacity(ServiceKind.Vcse));
-            var v = s.VcseCapacity + 0.05 * (1 - s.VcseCapacity) - fb.VcseBurnoutSensitivity * Math.Max(0, load - 1) / 12;
+            var v = s.VcseCapacity + fb.VcseRecoveryMonthly * (1 - s.VcseCapacity) - fb.VcseBurnoutSensitivity * Math.Max(0, load / fb.VcseLoadNormal - 1) / 12;
             signals = signals with { VcseCapacity = Math.Clamp(v, 0.3, 1) };
         }
         else

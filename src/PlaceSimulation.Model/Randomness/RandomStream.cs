@@ -21,6 +21,8 @@ public enum RandomStream : uint
     JobFind1 = 22,
     JobFind2 = 23,
     HoursChange = 24,
+    JobLoss3 = 25,
+    JobFind3 = 26,
 
     PhysicalHealthShock = 30,
     PhysicalHealthRecovery = 31,
@@ -30,6 +32,7 @@ public enum RandomStream : uint
 
     TakeUp = 40,
     Sanction = 41,
+    Advance = 43,
     SanctionLength = 42,
 
     HelpSeekIncome = 50,

@@ -26,7 +26,7 @@ public static class CouncilTaxCollection
         }
         h.Debt += h.CouncilTaxArrears + (float)rules.EnforcementFeeGbp;
         h.CouncilTaxArrears = 0;
-        h.NeedMental = Math.Min(1, h.NeedMental + 0.1f);
+        h.NeedMental = (float)Math.Min(1, h.NeedMental + c.Parameters.Behaviour.EnforcementMentalHealthHit);
         h.Trust = Math.Max(0, h.Trust - (float)c.Parameters.Behaviour.EnforcementTrustLoss);
         counters[Counter.EnforcementActions]++;
     }

@@ -33,7 +33,7 @@ public static class ServiceEffects
                 h.SetNeed((NeedDomain)d, h.Need((NeedDomain)d) * (float)(1 - e));
             StartClaim(ref h);
             h.Debt *= (float)(1 - 0.5 * e);
-            h.RentArrears *= (float)(1 - e);
+            h.HousingArrears *= (float)(1 - e);
             if (h.CouncilTaxArrears > 0) h.PaymentPlan = true;
             if (h.SanctionMonths > 0 && e > 0.2) h.SanctionMonths--;
             h.Trust = Math.Min(1, h.Trust + (float)(2 * b.HelpTrustGain));
@@ -57,7 +57,7 @@ public static class ServiceEffects
         if ((granted & ServiceKinds.Bit(ServiceKind.Housing)) != 0)
         {
             var e = local.Housing.Effect * c.StaffEffectiveness;
-            h.RentArrears *= (float)(1 - e);
+            h.HousingArrears *= (float)(1 - e);
             h.NeedHousing *= (float)(1 - e);
             addressed |= 1 << (int)NeedDomain.Housing;
         }
@@ -119,7 +119,9 @@ public static class ServiceEffects
 
     private static void StartClaim(ref Household h)
     {
+        if (!h.Claims && !h.Pensioner && h.UcEntitlement > 0) h.NewClaim = true;
         if (h.UcEntitlement > 0 || h.Pensioner) h.Claims = true;
+        h.ClaimsPip = true;
     }
 }
 

@@ -15,7 +15,7 @@ public class HouseholdBudgetTests
         var essentials = Rates.EssentialsPerEquivalentAdult * 0.58;
         Assert.Equal(1000 - (essentials - 300), h.Savings, 2);
         Assert.Equal(0, h.Gap);
-        Assert.Equal(0, h.RentArrears);
+        Assert.Equal(0, h.HousingArrears);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class HouseholdBudgetTests
         var h = new Household { Adults = 1, Tenure = Tenure.PrivateRent, BenefitIncome = 300, HousingCost = 300, CouncilTaxDue = 50 };
         HouseholdBudget.Balance(ref h, Rates, Behaviour, 0);
         Assert.True(h.CouncilTaxArrears > 0);
-        Assert.True(h.RentArrears > 0);
+        Assert.True(h.HousingArrears > 0);
         Assert.True(h.Debt > 0);
 
         var maxedOut = new Household { Adults = 1, Tenure = Tenure.PrivateRent, BenefitIncome = 300, HousingCost = 300, CouncilTaxDue = 50, Debt = 1_000_000 };
@@ -35,7 +35,7 @@ public class HouseholdBudgetTests
     [Fact]
     public void A_surplus_clears_council_tax_arrears_before_rent_arrears_and_debt()
     {
-        var h = new Household { Adults = 2, NetEarnings = 4000, CouncilTaxArrears = 100, RentArrears = 100, Debt = 100 };
+        var h = new Household { Adults = 2, NetEarnings = 4000, CouncilTaxArrears = 100, HousingArrears = 100, Debt = 100 };
         HouseholdBudget.Balance(ref h, Rates, Behaviour, 0);
         Assert.Equal(0, h.CouncilTaxArrears);
         Assert.True(h.Savings > 0);
