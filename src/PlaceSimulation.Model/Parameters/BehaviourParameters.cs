@@ -54,6 +54,8 @@ public sealed class FeedbackParameters
     public double EngagementAdjustMonthly { get; set; }
     public double CoProductionEngagementGain { get; set; }
     public double VcseRecoveryMonthly { get; set; }
+    public double StaffEffectivenessFloor { get; set; }
+    public double VcseCapacityFloor { get; set; }
     public double PressureTurnoverOn { get; set; }
     public double PressureNormal { get; set; }
     public double PressureTurnoverSensitivity { get; set; }

@@ -71,7 +71,7 @@ public static class PlaceDynamics
         {
             var turnover = fb.BaseTurnoverAnnual + fb.PressureTurnoverSensitivity * excess;
             var eff = s.StaffEffectiveness + fb.TurnoverRecoveryMonthly * (1 - s.StaffEffectiveness) - (turnover - fb.BaseTurnoverAnnual) / 12;
-            signals = signals with { StaffTurnover = turnover, StaffEffectiveness = Math.Clamp(eff, 0.5, 1) };
+            signals = signals with { StaffTurnover = turnover, StaffEffectiveness = Math.Clamp(eff, fb.StaffEffectivenessFloor, 1) };
         }
         else
         {
@@ -91,7 +91,7 @@ public static class PlaceDynamics
             var vcseDemand = c[Counter.Demand(ServiceKind.Vcse)] * weight;
             var load = vcseDemand / Math.Max(1, capacity.Capacity(ServiceKind.Vcse));
             var v = s.VcseCapacity + fb.VcseRecoveryMonthly * (1 - s.VcseCapacity) - fb.VcseBurnoutSensitivity * Math.Max(0, load / fb.VcseLoadNormal - 1) / 12;
-            signals = signals with { VcseCapacity = Math.Clamp(v, 0.3, 1) };
+            signals = signals with { VcseCapacity = Math.Clamp(v, fb.VcseCapacityFloor, 1) };
         }
         else
         {
