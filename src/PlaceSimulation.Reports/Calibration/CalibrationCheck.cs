@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PlaceSimulation.Reports.Charts;
 using PlaceSimulation.Reports.Tables;
 using PlaceSimulation.Scenarios;
 
