@@ -7,18 +7,21 @@ namespace PlaceSimulation.Model.Tests.FaceValidity;
 /// </summary>
 public class FaceValidityTests
 {
-    private static (double Base, double Changed) Compare(string metric, string setBlock, int households = 4000, string preset = "like-middlesbrough", string verb = "set")
+    /// <summary>Runs two arms (policy a, policy b), each a list of "path: value" settings from month 2; returns a metric's late mean for each.</summary>
+    private static (double A, double B) Arms(string metric, string a, string b, int households = 4000, string preset = "like-middlesbrough", int months = 24)
     {
-        var policy = $"""
-              lever:
-                description: the lever
+        static string Policy(string name, string settings) => settings.Length == 0 ? "" : $"""
+              {name}:
+                description: {name}
                 changes:
-                  - from: 2025-05
-                    {verb}:
-            {setBlock}
+                  - from: 2025-06
+                    set:
+            {string.Join("\n", settings.Split(';').Select(x => "              " + x.Trim()))}
+
             """;
-        var spec = TestWorld.Scenario(TestWorld.Yaml(households: households, months: 24, replications: 2, preset: preset,
-            policies: policy, arms: "  base: []\n  lever: [lever]")).Spec;
+        var arms = $"  a: [{(a.Length == 0 ? "" : "pa")}]\n  b: [{(b.Length == 0 ? "" : "pb")}]";
+        var spec = TestWorld.Scenario(TestWorld.Yaml(households: households, months: months, replications: 2, preset: preset,
+            policies: Policy("pa", a) + Policy("pb", b), arms: arms)).Spec;
         var r = TestWorld.Run(spec);
         return (TestWorld.Mean(spec, r, 0, metric), TestWorld.Mean(spec, r, 1, metric));
     }
@@ -26,15 +29,36 @@ public class FaceValidityTests
     [Fact]
     public void Harsher_sanctions_raise_destitution()
     {
-        var (b, c) = Compare("destitution_rate", "              national.sanctions.monthly_rate: 0.08\n              national.sanctions.length_months: 4");
+        var (b, c) = Arms("destitution_rate", "", "national.sanctions.monthly_rate: 0.08; national.sanctions.length_months: 4");
         Assert.True(c > b * 1.05, $"destitution {b:P2} -> {c:P2}");
+    }
+
+    [Fact]
+    public void Higher_benefits_lower_poverty()
+    {
+        var (b, c) = Arms("poverty_rate_ahc", "", "national.universal_credit.rate_scale: 1.2");
+        Assert.True(c < b - 0.01, $"poverty {b:P1} -> {c:P1}");
     }
 
     [Fact]
     public void Relational_casework_lowers_unmet_needs()
     {
-        var (b, c) = Compare("unmet_needs", "              local.relational.budget_gbp_month_per_1000: 3000\n              local.systems_change.integrated_front_door: true");
+        var (b, c) = Arms("unmet_needs", "", "local.relational.budget_gbp_month_per_1000: 3000");
         Assert.True(c < b * 0.98, $"unmet needs {b:F3} -> {c:F3}");
+    }
+
+    [Fact]
+    public void More_relational_capacity_lowers_unmet_needs_further()
+    {
+        var (small, large) = Arms("unmet_needs", "local.relational.budget_gbp_month_per_1000: 1000", "local.relational.budget_gbp_month_per_1000: 4000");
+        Assert.True(large < small, $"unmet needs {small:F3} (small team) vs {large:F3} (large team)");
+    }
+
+    [Fact]
+    public void Pooled_budgets_lower_failure_demand_cost_with_the_same_money()
+    {
+        var (siloed, pooled) = Arms("failure_demand_gbp", "", "local.systems_change.pooled_budget_share: 0.25", months: 36);
+        Assert.True(pooled < siloed, $"failure demand £{siloed:N0} -> £{pooled:N0} a month");
     }
 
     [Fact]
@@ -42,15 +66,76 @@ public class FaceValidityTests
     {
         foreach (var service in new[] { "advice", "housing" })
         {
-            var (b, c) = Compare($"wait_months_{service}", "              national.funding.local_government_grant_scale: 0.4");
+            var (b, c) = Arms($"wait_months_{service}", "", "national.funding.local_government_grant_scale: 0.4");
             Assert.True(c > b * 1.1, $"{service}: wait {b:F1} -> {c:F1} months");
         }
     }
 
     [Fact]
-    public void Higher_benefits_lower_poverty()
+    public void A_benefit_freeze_raises_child_poverty_and_abolishing_the_two_child_limit_lowers_it()
     {
-        var (b, c) = Compare("poverty_rate_ahc", "              national.universal_credit.rate_scale: 1.2", verb: "set");
-        Assert.True(c < b - 0.01, $"poverty {b:P1} -> {c:P1}");
+        var (b, freeze) = Arms("child_poverty_rate", "", "national.benefits.uprating_annual: 0", months: 36);
+        Assert.True(freeze > b, $"child poverty {b:P1} -> {freeze:P1} with a freeze");
+        var (limit, abolished) = Arms("child_poverty_rate", "", "national.universal_credit.two_child_limit: false");
+        Assert.True(abolished < limit - 0.005, $"child poverty {limit:P1} -> {abolished:P1} without the two-child limit");
+    }
+
+    [Fact]
+    public void Supportive_council_tax_collection_replaces_enforcement_with_payment_plans()
+    {
+        var (enforcement, supportive) = Arms("enforcement_actions", "", "local.systems_change.supportive_council_tax: true");
+        Assert.True(enforcement > 0 && supportive == 0, $"enforcement actions {enforcement:F0} -> {supportive:F0}");
+        var (_, mental) = Arms("unmet_needs_mental_health", "", "local.systems_change.supportive_council_tax: true");
+        var (baseMental, _) = Arms("unmet_needs_mental_health", "", "");
+        Assert.True(mental <= baseMental, $"unmet mental-health needs {baseMental:P2} -> {mental:P2}");
+    }
+
+    [Fact]
+    public void An_economic_shock_lowers_employment_and_local_jobs_raise_it()
+    {
+        var (b, shock) = Arms("employment_rate", "", "economy.shock_job_loss_multiplier: 2; economy.shock_job_find_multiplier: 0.6");
+        Assert.True(shock < b - 0.02, $"employment {b:P1} -> {shock:P1} in a shock");
+        var (b2, jobs) = Arms("employment_rate", "", "local.systems_change.local_jobs_per_month_per_10k: 20");
+        Assert.True(jobs > b2, $"employment {b2:P1} -> {jobs:P1} with local jobs");
+    }
+
+    [Fact]
+    public void Fewer_social_lets_keep_homeless_households_in_temporary_accommodation_longer()
+    {
+        var (b, c) = Arms("homelessness_rate", "", "national.housing.social_lets_scale: 0.4", months: 36);
+        Assert.True(c > b, $"households in temporary accommodation {b:F2} -> {c:F2} per 1,000");
+    }
+
+    // Feedback loops (004): switching a loop off must change what it drives, under strain.
+    private const string Strain = "national.funding.local_government_grant_scale: 0.4; national.funding.vcse_scale: 0.5";
+
+    [Fact]
+    public void Without_the_pressure_loop_staff_effectiveness_holds_under_cuts_and_fewer_needs_go_unmet()
+    {
+        var (onEff, offEff) = Arms("staff_effectiveness", Strain, Strain + "; feedback.pressure_turnover_on: false");
+        Assert.True(onEff < 0.95 && offEff == 1, $"staff effectiveness {onEff:F2} with the loop, {offEff:F2} without");
+        var (onUnmet, offUnmet) = Arms("unmet_needs", Strain, Strain + "; feedback.pressure_turnover_on: false");
+        Assert.True(offUnmet < onUnmet, $"unmet needs {onUnmet:F3} with the loop, {offUnmet:F3} without");
+    }
+
+    [Fact]
+    public void Without_the_disengagement_loop_the_community_keeps_coming_forward()
+    {
+        var (on, off) = Arms("community_engagement", Strain, Strain + "; feedback.disengagement_on: false");
+        Assert.True(on < off, $"engagement {on:F3} with the loop, {off:F3} without");
+    }
+
+    [Fact]
+    public void Without_the_reliance_loop_community_organisations_do_not_burn_out()
+    {
+        var (on, off) = Arms("vcse_capacity", Strain, Strain + "; feedback.vcse_reliance_on: false");
+        Assert.True(on < 1 && off == 1, $"community capacity {on:F3} with the loop, {off:F3} without");
+    }
+
+    [Fact]
+    public void Without_more_for_less_commissioning_advice_capacity_holds()
+    {
+        var (on, off) = Arms("capacity_advice", "", "feedback.more_for_less_on: false", months: 36);
+        Assert.True(off > on * 1.05, $"advice capacity {on:F0} with the loop, {off:F0} without");
     }
 }
