@@ -50,10 +50,7 @@ public sealed class ParameterSchema
 
     /// <summary>The paths nearest to a misspelt one, for "did you mean" messages.</summary>
     public IEnumerable<string> Nearest(string path, int max = 3) =>
-        Leaves.Select(l => (l.Path, d: EditDistance(l.Path, path)))
-              .Where(x => x.d <= Math.Max(3, path.Length / 4))
-              .OrderBy(x => x.d).ThenBy(x => x.Path, StringComparer.Ordinal)
-              .Take(max).Select(x => x.Path);
+        NameSuggestions.Nearest(path, Leaves.Select(l => l.Path), max);
 
     private static void Walk(Type type, string prefix, Func<ModelParameters, object> getOwner, List<ParameterLeaf> leaves)
     {
@@ -93,23 +90,5 @@ public sealed class ParameterSchema
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) d[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var prevDiag = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var tmp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prevDiag + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prevDiag = tmp;
-            }
-        }
-        return d[b.Length];
     }
 }

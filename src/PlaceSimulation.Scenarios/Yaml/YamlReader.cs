@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlaceSimulation.Model.Calendar;
+using PlaceSimulation.Model.Parameters;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -153,33 +154,6 @@ internal sealed class YamlReader
 
     private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
 
-    public static string? Nearest(string key, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestD = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            var d = Distance(key, c);
-            if (d < bestD) { bestD = d; best = c; }
-        }
-        return bestD <= Math.Max(2, key.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) d[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diag = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var t = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), diag + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diag = t;
-            }
-        }
-        return d[b.Length];
-    }
+    public static string? Nearest(string key, IEnumerable<string> candidates) =>
+        NameSuggestions.Nearest(key, candidates).FirstOrDefault();
 }
