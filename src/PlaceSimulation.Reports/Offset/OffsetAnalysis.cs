@@ -54,17 +54,20 @@ public sealed class OffsetAnalysis
     {
         var arms = OffsetArms.Find(table.Spec, design)
             ?? throw new InvalidOperationException($"the run has no arms for the offset design: expected arms '{OffsetDesign.Neither}', '{OffsetDesign.LocalOnly}', '{OffsetDesign.NationalOnly}' and '{OffsetDesign.Both}'");
-        var points = new Dictionary<string, OffsetPoint[]>(StringComparer.Ordinal);
-        foreach (var metric in Metrics)
+        // Metrics in parallel: each point has its own bootstrap stream, so the result does not depend on the order.
+        var lists = new OffsetPoint[Metrics.Length][];
+        Parallel.For(0, Metrics.Length, i =>
         {
-            var k = table.MetricIndex(metric);
+            var k = table.MetricIndex(Metrics[i]);
             var def = table.Metrics[k];
             var list = new OffsetPoint[table.Places * table.Months];
             for (var p = 0; p < table.Places; p++)
             for (var m = 0; m < table.Months; m++)
-                list[p * table.Months + m] = Analyse(table, arms, def, k, p, m, BootstrapSeed(table.Spec, metric, table.PlaceIds[p], m));
-            points[metric] = list;
-        }
+                list[p * table.Months + m] = Analyse(table, arms, def, k, p, m, BootstrapSeed(table.Spec, Metrics[i], table.PlaceIds[p], m));
+            lists[i] = list;
+        });
+        var points = new Dictionary<string, OffsetPoint[]>(StringComparer.Ordinal);
+        for (var i = 0; i < Metrics.Length; i++) points[Metrics[i]] = lists[i];
         return new OffsetAnalysis(table, design, arms, points);
     }
 
