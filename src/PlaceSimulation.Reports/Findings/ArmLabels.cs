@@ -1,0 +1,16 @@
+using PlaceSimulation.Scenarios;
+
+namespace PlaceSimulation.Reports.Findings;
+
+/// <summary>What the arms are called on charts: the offset design's arms in words, others by their names.</summary>
+public static class ArmLabels
+{
+    public static string For(string arm) => arm switch
+    {
+        OffsetDesign.Neither => "Neither change",
+        OffsetDesign.LocalOnly => "Local change only",
+        OffsetDesign.NationalOnly => "National forces only",
+        OffsetDesign.Both => "Both together",
+        _ => arm,
+    };
+}
