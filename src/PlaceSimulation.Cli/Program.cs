@@ -7,6 +7,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
 {
     RunCommand.Create(),
     OffsetCommand.Create(),
+    CompareCommand.Create(),
     ValidateCommand.Create(),
 };
 

@@ -54,8 +54,9 @@ public static class GroupedBars
             }
             var bp = plot.Add.Bars(bars);
             bp.Horizontal = true;
-            bp.LegendText = s.Label;
             bp.Color = s.Colour;
+            // Legend items are made by hand, so a series with no bar (all missing) is still named.
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = s.Label, FillColor = s.Colour, OutlineWidth = 0 });
         }
         foreach (var note in notes) note();
         if (reference is { } r)

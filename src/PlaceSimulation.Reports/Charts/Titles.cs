@@ -17,6 +17,6 @@ public static class Titles
         }
         var best = def.LowerIsBetter ? series.MinBy(s => s.Mean[^1])! : series.MaxBy(s => s.Mean[^1])!;
         var worst = def.LowerIsBetter ? series.MaxBy(s => s.Mean[^1])! : series.MinBy(s => s.Mean[^1])!;
-        return $"{label} by {horizon}: {Display.Value(def, best.Mean[^1])} with '{best.Arm}', {Display.Value(def, worst.Mean[^1])} with '{worst.Arm}'";
+        return $"{label} by {horizon}: {Display.Value(def, best.Mean[^1])} with {Findings.ArmLabels.InSentence(best.Arm)}, {Display.Value(def, worst.Mean[^1])} with {Findings.ArmLabels.InSentence(worst.Arm)}";
     }
 }

@@ -13,4 +13,14 @@ public static class ArmLabels
         OffsetDesign.Both => "Both together",
         _ => arm,
     };
+
+    /// <summary>An arm inside a sentence: "with the local change only".</summary>
+    public static string InSentence(string arm) => arm switch
+    {
+        OffsetDesign.Neither => "neither change",
+        OffsetDesign.LocalOnly => "the local change only",
+        OffsetDesign.NationalOnly => "the national forces only",
+        OffsetDesign.Both => "both",
+        _ => $"'{arm}'",
+    };
 }

@@ -30,7 +30,7 @@ public static class OffsetFindings
         if (rounded == 0) return $"National forces cancel none of the local gain in {noun}";
         if (rounded < 100) return $"National forces cancel {pct} of the local gain in {noun}";
         if (rounded == 100) return $"National forces cancel all of the local gain in {noun}";
-        return $"National forces more than cancel the local gain in {noun} (offset share {pct}): with both, {noun} ends {Words.Amount(m, p.Net.Mean)} {Worse(m)} than with neither";
+        return $"National forces more than cancel the local gain in {noun} (offset share {pct}): with both, {noun} {Words.End(noun)} {Words.Amount(m, p.Net.Mean)} {Worse(m)} than with neither";
     }
 
     /// <summary>The over-time chart's title for an offset run: where each arm ends.</summary>
@@ -46,25 +46,41 @@ public static class OffsetFindings
     public static string Decomposition(MetricDefinition m, OffsetPoint p, string horizon)
     {
         var noun = Words.Noun(m);
-        string Diff(Estimate e) => $"{Words.Amount(m, e.Mean)} {Words.IntervalOfDifference(m, e.Lo, e.Hi)}".TrimEnd();
+        string Diff(Estimate e, bool positive) => $"{Words.Amount(m, positive ? e.Mean : -e.Mean)}{Interval(e, positive)}";
+        string Interval(Estimate e, bool positive) => e.HasInterval
+            ? $" (90% interval {Words.Bound(m, positive ? e.Lo : -e.Hi, e)} to {Words.Bound(m, positive ? e.Hi : -e.Lo, e)}){(e.Lo <= 0 && e.Hi >= 0 ? ", too small to tell from chance" : "")}"
+            : "";
         var s = new List<string>
         {
             $"By {horizon}, with neither change, {Words.Level(m, p.Neither.Mean)}.",
             p.LocalGain.Mean >= 0
-                ? $"The local change on its own {Words.Improve(m)}s {noun} by {Diff(p.LocalGain)} (the local gain)."
-                : $"The local change on its own makes {noun} worse by {Diff(Negate(p.LocalGain))} (a negative local gain).",
+                ? $"Local gain: on its own, the local change {Words.Improve(m)}s {noun} by {Diff(p.LocalGain, true)}."
+                : $"Local gain: on its own, the local change makes {noun} worse by {Diff(p.LocalGain, false)}.",
             p.NationalLoss.Mean >= 0
-                ? $"The national forces on their own make it worse by {Diff(p.NationalLoss)} (the national loss)."
-                : $"The national forces on their own make it better by {Diff(Negate(p.NationalLoss))} (a negative national loss).",
+                ? $"National loss: on their own, the national forces make it worse by {Diff(p.NationalLoss, true)}."
+                : $"National loss: on their own, the national forces make it better by {Diff(p.NationalLoss, false)}.",
             p.Interaction.Mean <= 0
-                ? $"While the national forces act, the local change achieves {Diff(Negate(p.Interaction))} less than it does alone (the interaction)."
-                : $"While the national forces act, the local change achieves {Diff(p.Interaction)} more than it does alone (the interaction).",
+                ? $"Interaction: while the national forces act, the local change achieves {Diff(p.Interaction, false)} less than on its own."
+                : $"Interaction: while the national forces act, the local change achieves {Diff(p.Interaction, true)} more than on its own.",
             p.Net.Mean >= 0
-                ? $"Doing both leaves {noun} {Diff(p.Net)} {Better(m)} than doing neither (the net), at {Words.Value(m, p.Both.Mean)}."
-                : $"Doing both leaves {noun} {Diff(Negate(p.Net))} {Worse(m)} than doing neither (the net), at {Words.Value(m, p.Both.Mean)}.",
+                ? $"Net: doing both leaves {noun} at {Words.Value(m, p.Both.Mean)}, {Diff(p.Net, true)} {Better(m)} than doing neither."
+                : $"Net: doing both leaves {noun} at {Words.Value(m, p.Both.Mean)}, {Diff(p.Net, false)} {Worse(m)} than doing neither.",
             ShareSentence(m, p),
         };
         return string.Join(" ", s);
+    }
+
+    /// <summary>Two sentences for the top of report.md: what each change does alone, and where both leave the place.</summary>
+    public static string Short(MetricDefinition m, OffsetPoint p)
+    {
+        var noun = Words.Noun(m);
+        var local = p.LocalGain.Mean > 0 ? $"{Words.Improve(m)}s {noun} by {Words.Amount(m, p.LocalGain.Mean)}"
+            : p.LocalGain.Mean < 0 ? $"makes {noun} worse by {Words.Amount(m, p.LocalGain.Mean)}" : $"leaves {noun} unchanged";
+        var national = p.NationalLoss.Mean > 0 ? $"make it worse by {Words.Amount(m, p.NationalLoss.Mean)}"
+            : p.NationalLoss.Mean < 0 ? $"make it better by {Words.Amount(m, p.NationalLoss.Mean)}" : "leave it unchanged";
+        var net = p.Net.Mean > 0 ? $"{Words.Amount(m, p.Net.Mean)} {Better(m)} than with neither"
+            : p.Net.Mean < 0 ? $"{Words.Amount(m, p.Net.Mean)} {Worse(m)} than with neither" : "where it is with neither";
+        return $"On its own the local change {local}; on their own the national forces {national}. With both, {noun} {Words.End(noun)} at {Words.Value(m, p.Both.Mean)}, {net}.";
     }
 
     /// <summary>The offset share with its interval, or why there is none.</summary>
@@ -83,8 +99,6 @@ public static class OffsetFindings
         if (!e.IsDefined) return e.Status == EstimateStatus.Unstable ? "Offset share: not measured (the local gain is not clearly above zero)" : "Offset share: not measured (no local gain to cancel)";
         return e.HasInterval ? $"Offset share: {Words.Percent(e.Mean)} (90% interval {Words.Percent(e.Lo)} to {Words.Percent(e.Hi)})" : $"Offset share: {Words.Percent(e.Mean)} (one replication: no interval)";
     }
-
-    private static Estimate Negate(Estimate e) => e with { Mean = -e.Mean, Lo = -e.Hi, Hi = -e.Lo };
 
     public static string Worse(MetricDefinition m) => m.LowerIsBetter ? "higher" : "lower";
     public static string Better(MetricDefinition m) => m.LowerIsBetter ? "lower" : "higher";

@@ -56,7 +56,9 @@ public static class Words
 
     /// <summary>A size of difference, without sign: "1.0 percentage points", "0.02 per household".</summary>
     public static string Amount(MetricDefinition m, double d) =>
-        Display.IsShare(m) ? Points(d) + " percentage points" : Display.Difference(m, d);
+        Display.IsShare(m) ? Points(d) + " percentage points"
+        : Display.IsMoney(m) ? Display.Difference(m, d)
+        : Plain(d) + " " + m.Unit;
 
     /// <summary>A difference of shares in percentage points, without sign: one decimal, or two when it is below 0.1 points (so a small effect never reads as 0.0).</summary>
     public static string Points(double shareDifference, double? magnitude = null)
@@ -71,15 +73,27 @@ public static class Words
     {
         var sign = levelChange > 0 ? "+" : levelChange < 0 ? "−" : "±";
         var a = Math.Abs(levelChange);
-        return Display.IsShare(m) ? sign + Points(a) + " pts" : sign + a.ToString(a >= 100 ? "#,0" : "0.00", C);
+        return Display.IsShare(m) ? sign + Points(a) + " pts" : sign + Plain(a);
     }
 
-    /// <summary>A 90% interval of a difference in plain units, or "" when there is none: "(90% interval 0.2 to 0.6 points)".</summary>
-    public static string IntervalOfDifference(MetricDefinition m, double lo, double hi)
+    /// <summary>"ends" or "end" after a noun ("unmet needs end").</summary>
+    public static string End(string noun) => noun.EndsWith("needs", StringComparison.Ordinal) ? "end" : "ends";
+
+    /// <summary>One end of a difference's interval, at the precision of the whole interval, without a sign on a value that rounds to zero.</summary>
+    public static string Bound(MetricDefinition m, double v, Offset.Estimate e)
     {
-        if (double.IsNaN(lo) || double.IsNaN(hi)) return "";
-        var magnitude = Math.Max(Math.Abs(lo), Math.Abs(hi));
-        string F(double v) => Display.IsShare(m) ? (v < 0 ? "−" : "") + Points(v, magnitude) : v.ToString(Math.Abs(v) >= 100 ? "#,0" : "0.00", C).Replace("-", "−");
-        return $"(90% interval {F(lo)} to {F(hi)}{(Display.IsShare(m) ? " points" : "")})";
+        var magnitude = Math.Max(Math.Abs(e.Lo), Math.Abs(e.Hi));
+        var text = Display.IsShare(m) ? Points(v, magnitude) : Plain(v, magnitude);
+        var zero = text.All(ch => ch is '0' or '.');
+        return (v < 0 && !zero ? "−" : "") + text;
     }
+
+    /// <summary>A non-share difference without sign: two decimals, three when below 0.01.</summary>
+    public static string Plain(double v, double? magnitude = null)
+    {
+        var a = Math.Abs(v);
+        var m = Math.Abs(magnitude ?? v);
+        return a.ToString(m >= 100 ? "#,0" : m > 0 && m < 0.0095 ? "0.000" : "0.00", C);
+    }
+
 }

@@ -68,11 +68,13 @@ public static class RunReport
     {
         md.AppendLine("## The finding");
         md.AppendLine();
+        md.AppendLine($"Where each measure stands in {horizon}, the end of the run. The charts below give every number with its 90% interval.");
+        md.AppendLine();
         foreach (var metric in OffsetAnalysis.Headline.Append("unmet_needs"))
         {
             var def = a.Definition(metric);
             var p = a.AtHorizon(metric);
-            md.AppendLine($"- **{OffsetFindings.Headline(def, p)}.** {OffsetFindings.Decomposition(def, p, horizon)}");
+            md.AppendLine($"- **{OffsetFindings.Headline(def, p)}.** {OffsetFindings.Short(def, p)}");
         }
         md.AppendLine();
     }
