@@ -52,8 +52,8 @@ public static class ChartStyle
         plot.Font.Set(FontName);
         var titleSize = TitleFontSize(size);
         plot.Title(WrapTitle(title, size), titleSize);
-        plot.XLabel(xLabel, 20);
-        plot.YLabel(yLabel, 20);
+        plot.XLabel(xLabel, size.Width >= 1600 ? 20 : 18);
+        plot.YLabel(yLabel, size.Width >= 1600 ? 20 : 18);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 17;
         plot.Axes.Left.TickLabelStyle.FontSize = 17;
         plot.Legend.FontSize = 18;

@@ -51,6 +51,13 @@ public static class GroupedBars
                 }
                 else if (double.IsFinite(s.Lo[i]) && double.IsFinite(s.Hi[i]))
                     ChartStyle.Whisker(plot, pos, v, Math.Max(0, s.Lo[i]), Math.Min(max, s.Hi[i]), vertical: false);
+                if (v < max * 0.01)
+                {
+                    // Too short to see: say the value, so a zero never looks like a missing bar.
+                    var text = valueText(v);
+                    var at = pos;
+                    notes.Add(() => Note(plot, max * 0.01, at, text, labelSize, Color.FromHex("#333333")));
+                }
             }
             var bp = plot.Add.Bars(bars);
             bp.Horizontal = true;

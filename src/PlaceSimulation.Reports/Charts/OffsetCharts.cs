@@ -29,7 +29,7 @@ public static class OffsetCharts
             drafts.Add(BridgeChart.Draft(a, metric, title, Captions.For(scenario, t, version, about), BridgeStem(metric)) with { Story = story });
         }
         var services = $"{Design(scenario, a)} {Captions.Whiskers(t)}Requests are help asked of a service in the month; capacity is the contacts its budget buys; "
-                     + "requests beyond capacity wait, and the wait is the months the waiting requests would take to clear at that month's capacity.";
+                     + $"requests beyond capacity wait, and the wait is the months the waiting requests would take to clear at that month's capacity (waits over {ServiceCharts.WaitClipMonths:0} months are drawn to the edge and labelled).";
         drafts.Add(ServiceCharts.CapacityDraft(a, Captions.For(scenario, t, version, services)));
         drafts.Add(ServiceCharts.WaitsDraft(a, Captions.For(scenario, t, version, services)));
         var unmet = $"{Design(scenario, a)} {Captions.Whiskers(t)}A need is unmet when it is severe and no service worked on it in the month; a household can have several.";

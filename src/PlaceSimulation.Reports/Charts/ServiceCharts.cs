@@ -60,7 +60,7 @@ public static class ServiceCharts
         var horizon = Words.Month(t.Spec.MonthAt(t.Months - 1));
         var story = ChartStories.Capacity(title, horizon, LocalCapacityNote(services, coverage), t);
         return new ChartDraft("service-capacity", title, caption,
-            size => GroupedBars.Draw(size, title, "Capacity as a share of the month's requests (%); line: enough for every request",
+            size => GroupedBars.Draw(size, title, "Capacity as % of the month's requests (line: 100%, enough for all)",
                 services.Select(s => s.Label).ToArray(), series, v => v.ToString("0", CultureInfo.InvariantCulture) + "%", Missing, clipAt: 200, reference: 100),
             data, story);
     }
@@ -86,8 +86,8 @@ public static class ServiceCharts
 
         var story = ChartStories.Waits(title, Words.Month(t.Spec.MonthAt(t.Months - 1)), WaitClipMonths, t);
         return new ChartDraft("service-waits", title, caption,
-            size => GroupedBars.Draw(size, title, $"Months the unmet requests would take to clear at the month's capacity (longer than {WaitClipMonths:0} months: labelled at the edge)",
-                services.Select(s => s.Label).ToArray(), series, v => v.ToString(v >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture) + " months", Missing, clipAt: WaitClipMonths),
+            size => GroupedBars.Draw(size, title, "Months to clear the waiting requests at the month's capacity",
+                services.Select(s => s.Label).ToArray(), series, v => v.ToString(v >= 100 ? "#,0" : "0.0", CultureInfo.InvariantCulture) + " months", Missing, clipAt: WaitClipMonths),
             data, story);
     }
 
