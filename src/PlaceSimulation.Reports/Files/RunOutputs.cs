@@ -32,11 +32,12 @@ public static class RunOutputs
             OffsetCsv.Write(At("offset.csv"), offset);
             OffsetCsv.WriteReplications(At("offset_replications.csv"), offset);
         }
-        // In reading order: the bridges (the finding), the metrics over time, then services and needs.
+        // In reading order: the bridges and the gain over time (the finding), the metrics over time, then services and needs.
         var offsetDrafts = offset is null ? [] : OffsetCharts.Drafts(scenario, offset, version);
-        var drafts = offsetDrafts.Where(d => d.Stem.StartsWith("bridge-", StringComparison.Ordinal))
+        static bool First(ChartDraft d) => d.Stem.StartsWith("bridge-", StringComparison.Ordinal) || d.Stem.StartsWith("gain-over-time-", StringComparison.Ordinal);
+        var drafts = offsetDrafts.Where(First)
             .Concat(RunCharts.Drafts(scenario, table, version, offset))
-            .Concat(offsetDrafts.Where(d => !d.Stem.StartsWith("bridge-", StringComparison.Ordinal)))
+            .Concat(offsetDrafts.Where(d => !First(d)))
             .ToArray();
         var charts = ChartPack.Write(Path.Combine(folder, "charts"), "charts", drafts);
         files.AddRange(charts.SelectMany(c => c.Images.Select(i => i.File).Append(c.DataFile)));

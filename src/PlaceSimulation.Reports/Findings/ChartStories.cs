@@ -38,7 +38,8 @@ public static class ChartStories
     public static string Capacity(string title, string horizon, string localNote, ResultTable t) =>
         $"**What it shows.** For each local service in {horizon}, the contacts its budget buys in the month as a share of the requests made to it, in the four arms "
         + $"(100%, the vertical line, is enough for every request). {title}. {localNote} "
-        + "**What it assumes.** Requests, capacity and budgets as the model counts them (docs/MODEL.md): a service that no household asks in an arm shows 'not offered' or 'no requests'. "
+        + "**What it assumes.** Requests, capacity and budgets as the model counts them (docs/MODEL.md); for relational caseworkers capacity is the new cases they can take on after the cases they already hold. "
+        + "A service that no household asks in an arm shows 'not offered' or 'no requests'. "
         + Noise(t);
 
     public static string Waits(string title, string horizon, double clip, ResultTable t) =>

@@ -24,7 +24,7 @@ public sealed class OffsetCommandTests : IDisposable
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "manifest.json")));
         var charts = manifest.RootElement.GetProperty("charts").EnumerateArray().ToArray();
-        Assert.True(charts.Length >= 11);
+        Assert.True(charts.Length >= 12);
         var report = File.ReadAllText(Path.Combine(output, "report.md"));
         foreach (var chart in charts)
         {

@@ -95,7 +95,7 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
     public void Every_chart_exists_at_its_stated_size_with_its_data_beside_it()
     {
         var (written, _, _) = Write(OffsetRuns.Working);
-        Assert.True(written.Charts.Count >= 11, $"{written.Charts.Count} charts");
+        Assert.True(written.Charts.Count >= 12, $"{written.Charts.Count} charts");
         foreach (var chart in written.Charts)
         {
             Assert.True(File.Exists(Path.Combine(_folder, chart.DataFile)), chart.DataFile);
@@ -109,7 +109,7 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
             Assert.Contains(chart.Images, i => (i.Width, i.Height) == (1600, 900));
             Assert.Contains(chart.Images, i => (i.Width, i.Height) == (1080, 1080));
         }
-        foreach (var stem in new[] { "bridge-poverty-rate-ahc", "bridge-destitution-rate", "bridge-child-poverty-rate", "poverty-rate-ahc",
+        foreach (var stem in new[] { "bridge-poverty-rate-ahc", "bridge-destitution-rate", "bridge-child-poverty-rate", "gain-over-time-poverty-rate-ahc", "poverty-rate-ahc",
                      "destitution-rate", "child-poverty-rate", "service-capacity", "service-waits", "unmet-needs-by-domain" })
             Assert.Contains(written.Charts, c => c.Stem == stem);
     }
