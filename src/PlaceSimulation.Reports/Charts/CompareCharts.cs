@@ -114,7 +114,12 @@ public static class CompareCharts
                 var s = Share(r, metric);
                 data.Add(r.Name, metric, Formats.Number(s.Mean), Formats.Number(s.Lo), Formats.Number(s.Hi), Estimate.StatusName(s.Status), s.Reason ?? "");
             }
-        string Missing(int i, int j) => series[j].Label + ": " + (Share(runs[i], metrics[j]).Status == EstimateStatus.Unstable ? "not measured (local gain not clearly above zero)" : "not measured (no local gain)");
+        string Missing(int i, int j) => series[j].Label + ": " + (Share(runs[i], metrics[j]) switch
+        {
+            { Reason: OffsetShare.OneReplication } => "not measured (one replication)",
+            { Status: EstimateStatus.Unstable } => "not measured (local gain not clearly above zero)",
+            _ => "not measured (no local gain)",
+        });
         var story = $"**What it shows.** For each scenario with an offset design, the offset share (1 − net ÷ local gain) {When(c)} for poverty, destitution and child poverty: "
                   + $"100%, the line, means the national forces cancel all of the local gain; above it, the place ends worse off than with neither change. {title}. "
                   + "**What it assumes.** Each scenario's own local change and national forces (their folders' report.md describes them); intervals are bootstraps over replications (docs/OFFSET.md); "

@@ -22,6 +22,8 @@ public static class OffsetFindings
                 ? $"The local change did not change {noun}, so no offset can be measured"
                 : $"The local change did not {Words.Improve(m)} {noun}, so no offset can be measured";
         }
+        if (share.Reason == OffsetShare.OneReplication)
+            return $"With one replication no offset can be measured for {noun}: run more replications";
         if (share.Status == EstimateStatus.Unstable)
             return $"The local change's effect on {noun} is too small to tell from chance, so no offset can be measured";
         var pct = Words.Percent(share.Mean);
@@ -88,7 +90,7 @@ public static class OffsetFindings
     {
         var e = p.Share;
         if (!e.IsDefined) return $"No offset share is given: {e.Reason}.";
-        var interval = e.HasInterval ? $" (90% interval {Words.Percent(e.Lo)} to {Words.Percent(e.Hi)})" : $" ({e.Reason})";
+        var interval = e.HasInterval ? $" (90% interval {Words.Percent(e.Lo)} to {Words.Percent(e.Hi)})" : "";
         return $"The offset share, the part of the local gain the national forces cancel, is {Words.Percent(e.Mean)}{interval}.";
     }
 
@@ -96,8 +98,9 @@ public static class OffsetFindings
     public static string ShareLabel(OffsetPoint p)
     {
         var e = p.Share;
+        if (e.Reason == OffsetShare.OneReplication) return "Offset share: not measured (one replication: run more)";
         if (!e.IsDefined) return e.Status == EstimateStatus.Unstable ? "Offset share: not measured (the local gain is not clearly above zero)" : "Offset share: not measured (no local gain to cancel)";
-        return e.HasInterval ? $"Offset share: {Words.Percent(e.Mean)} (90% interval {Words.Percent(e.Lo)} to {Words.Percent(e.Hi)})" : $"Offset share: {Words.Percent(e.Mean)} (one replication: no interval)";
+        return e.HasInterval ? $"Offset share: {Words.Percent(e.Mean)} (90% interval {Words.Percent(e.Lo)} to {Words.Percent(e.Hi)})" : $"Offset share: {Words.Percent(e.Mean)}";
     }
 
     public static string Worse(MetricDefinition m) => m.LowerIsBetter ? "higher" : "lower";

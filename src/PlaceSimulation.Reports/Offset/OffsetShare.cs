@@ -14,8 +14,9 @@ namespace PlaceSimulation.Reports.Offset;
 /// (keeping each replication's G and net together, so common random numbers still pair
 /// them), recompute the ratio of means, take the 5th and 95th percentiles. No number is
 /// given, and the reason is said, when the mean G is not positive (there is no gain to
-/// cancel) or when G's own 90% interval includes zero (a share of noise), or when more than
-/// 5% of resamples have no positive gain. docs/OFFSET.md explains the choice.
+/// cancel), when G's own 90% interval includes zero (a share of noise) or cannot be had (one
+/// replication), or when more than 5% of resamples have no positive gain. docs/OFFSET.md
+/// explains the choice.
 /// </remarks>
 public static class OffsetShare
 {
@@ -24,7 +25,7 @@ public static class OffsetShare
     public const string MetricUndefined = "the metric is undefined in at least one arm or replication, so no gain or share can be computed";
     public const string GainNotPositive = "the local change did not improve this metric (the local gain is not positive), so there is no gain for national forces to cancel";
     public const string GainIncludesZero = "the local gain's 90% interval includes zero: the local change's effect cannot be told apart from chance, so a share of it would be a share of noise";
-    public const string OneReplication = "one replication: the share has no interval, and whether the local gain is more than chance cannot be checked";
+    public const string OneReplication = "one replication: whether the local gain is more than chance cannot be checked, so no share is given (run two or more replications)";
 
     public static double Of(double gain, double net) => 1 - net / gain;
 
@@ -36,8 +37,8 @@ public static class OffsetShare
         var gain = Interval.Of(gains, level);
         if (!(gain.Mean > 0)) return Offset.Estimate.NoNumber(EstimateStatus.Undefined, GainNotPositive);
         if (gain.HasInterval && gain.Lo <= 0) return Offset.Estimate.NoNumber(EstimateStatus.Unstable, GainIncludesZero);
+        if (n == 1) return Offset.Estimate.NoNumber(EstimateStatus.Unstable, OneReplication);
         var mean = Of(gain.Mean, nets.Average());
-        if (n == 1) return new Estimate(mean, double.NaN, double.NaN, EstimateStatus.Defined, OneReplication);
 
         var bootstrap = new Bootstrap(seed);
         var shares = new double[Resamples];

@@ -41,13 +41,14 @@ public class OffsetShareTests
     }
 
     [Fact]
-    public void One_replication_gives_the_share_without_an_interval_and_says_so()
+    public void One_replication_gives_no_share_because_the_gain_cannot_be_checked()
     {
         var e = OffsetShare.Estimate([0.01], [0.0025], seed: 1);
-        Assert.Equal(EstimateStatus.Defined, e.Status);
-        Assert.Equal(0.75, e.Mean, 12);
-        Assert.False(e.HasInterval);
+        Assert.Equal(EstimateStatus.Unstable, e.Status);
+        Assert.True(double.IsNaN(e.Mean));
         Assert.Equal(OffsetShare.OneReplication, e.Reason);
+        // ... but a gain that is not positive is still undefined, whatever the replications.
+        Assert.Equal(EstimateStatus.Undefined, OffsetShare.Estimate([-0.01], [-0.02], seed: 1).Status);
     }
 
     [Fact]
