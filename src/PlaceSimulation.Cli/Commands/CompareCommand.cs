@@ -48,6 +48,8 @@ public static class CompareCommand
             }
         }
         if (errors.Count > 0) return Errors.BadInput(errors);
+        foreach (var s in scenarios)
+            if (OffsetDesigns.ArmsProblem(s) is { } arms) return Errors.BadInput(arms);
         outDir ??= Path.Combine("out", "compare");
         if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
         var names = UniqueNames(scenarios);
@@ -77,11 +79,16 @@ public static class CompareCommand
         }
 
         var comparison = new ScenarioComparison(runs);
-        using (var folder = OutputFolder.Begin(outDir))
+        try
         {
+            using var folder = OutputFolder.Begin(outDir);
             CompareOutputs.Write(folder.Staging, comparison, ProgramVersion.Text, run => infos[run.Name],
                 () => new CompareInfo(commandLine, ProgramVersion.Text, started, wall.Elapsed.TotalSeconds));
             folder.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Errors.Failed($"writing the outputs failed: {e.Message}. Nothing was written.");
         }
         CompareTable.Show(comparison);
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: compare.csv, charts/, report.md, manifest.json, and a folder per scenario ({Markup.Escape(string.Join(", ", names))}); {wall.Elapsed.TotalSeconds:F1} s in all.");

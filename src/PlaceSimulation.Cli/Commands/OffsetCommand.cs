@@ -46,6 +46,13 @@ public static class OffsetDesigns
         return null;
     }
 
+    /// <summary>A file with both 'arms' and 'offset' must have the four arms of the design among its arms.</summary>
+    public static string? ArmsProblem(Scenario s) =>
+        s.Offset is { } d && Reports.Offset.OffsetArms.Find(s.Spec, d) is null
+            ? $"{s.Path}: the offset design needs the arms neither, local, national and both (or arms with no policy, '{d.LocalPolicy}' only, '{d.NationalPolicy}' only and both); "
+              + "remove 'arms' to let the design make them"
+            : null;
+
     public static Scenario Apply(Scenario s, OffsetDesign d) =>
         s with { Offset = d, Spec = s.Spec with { Arms = ScenarioLoader.OffsetArms(d, s.Policies) } };
 }

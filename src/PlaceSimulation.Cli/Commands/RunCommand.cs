@@ -51,6 +51,7 @@ public static class RunCommand
             if (OffsetDesigns.Problem(scenario, design) is { } bad) return Errors.BadInput(bad);
             scenario = OffsetDesigns.Apply(scenario, design);
         }
+        if (OffsetDesigns.ArmsProblem(scenario) is { } arms) return Errors.BadInput(arms);
         if (requireOffset && scenario.Offset is null)
             return Errors.BadInput($"{path}: the scenario has no offset design. Add 'offset: {{local: <policy>, national: <policy>}}' to the file, or give --local and --national");
         outDir ??= Path.Combine("out", scenario.Name);
@@ -71,11 +72,16 @@ public static class RunCommand
         var table = ResultTable.From(spec, execution.Results);
         var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
         WrittenRun written;
-        using (var folder = OutputFolder.Begin(outDir))
+        try
         {
+            using var folder = OutputFolder.Begin(outDir);
             written = RunOutputs.Write(folder.Staging, scenario, table, offset, ProgramVersion.Text, () => new RunInfo(commandLine, ProgramVersion.Text,
                 execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds));
             folder.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Errors.Failed($"writing the outputs failed: {e.Message}. Nothing was written.");
         }
 
         SummaryTable.Show(table);
