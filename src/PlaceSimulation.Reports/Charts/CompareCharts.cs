@@ -56,7 +56,7 @@ public static class CompareCharts
     {
         var lowest = finite.MinBy(v => v.Level.Mean)!;
         var highest = finite.MaxBy(v => v.Level.Mean)!;
-        string Where(ComparedValue v) => $"{ArmLabel(Run(c, v), v.Arm)} in {v.Scenario}";
+        string Where(ComparedValue v) => $"{(Run(c, v).Offset is not null ? ArmLabels.InSentence(v.Arm) : v.Arm)} in {v.Scenario}";
         return $"{def.Label} {When(c)}: from {Display.Value(def, lowest.Level.Mean)} ({Where(lowest)}) to {Display.Value(def, highest.Level.Mean)} ({Where(highest)})";
     }
 
