@@ -39,9 +39,10 @@ public static class OffsetFindings
     public static string OverTime(MetricDefinition m, OffsetPoint p, string horizon)
     {
         var noun = Words.Capitalised(Words.Noun(m));
-        var local = p.LocalGain.Mean > 0 ? $"the local change alone {Words.Improve(m)}s it to" : p.LocalGain.Mean < 0 ? $"the local change alone takes it to" : "the local change alone leaves it at";
+        var it = Words.It(Words.Noun(m));
+        var local = p.LocalGain.Mean > 0 ? $"the local change alone {Words.Improve(m)}s {it} to" : p.LocalGain.Mean < 0 ? $"the local change alone takes {it} to" : $"the local change alone leaves {it} at";
         var turn = p.LocalGain.Mean > 0 && p.Net.Mean < 0 ? "but " : "";
-        return $"{noun} by {horizon}: {local} {Words.Value(m, p.Local.Mean)}, {turn}with national forces too it ends at {Words.Value(m, p.Both.Mean)} ({Words.Value(m, p.Neither.Mean)} with neither)";
+        return $"{noun} by {horizon}: {local} {Words.Value(m, p.Local.Mean)}, {turn}with national forces too {(it == "them" ? "they end" : "it ends")} at {Words.Value(m, p.Both.Mean)} ({Words.Value(m, p.Neither.Mean)} with neither)";
     }
 
     /// <summary>One paragraph of numbers with intervals: the decomposition in words, for report.md.</summary>
@@ -59,8 +60,8 @@ public static class OffsetFindings
                 ? $"Local gain: on its own, the local change {Words.Improve(m)}s {noun} by {Diff(p.LocalGain, true)}."
                 : $"Local gain: on its own, the local change makes {noun} worse by {Diff(p.LocalGain, false)}.",
             p.NationalLoss.Mean >= 0
-                ? $"National loss: on their own, the national forces make it worse by {Diff(p.NationalLoss, true)}."
-                : $"National loss: on their own, the national forces make it better by {Diff(p.NationalLoss, false)}.",
+                ? $"National loss: on their own, the national forces make {Words.It(noun)} worse by {Diff(p.NationalLoss, true)}."
+                : $"National loss: on their own, the national forces make {Words.It(noun)} better by {Diff(p.NationalLoss, false)}.",
             p.Interaction.Mean <= 0
                 ? $"Interaction: while the national forces act, the local change achieves {Diff(p.Interaction, false)} less than on its own."
                 : $"Interaction: while the national forces act, the local change achieves {Diff(p.Interaction, true)} more than on its own.",
@@ -78,8 +79,9 @@ public static class OffsetFindings
         var noun = Words.Noun(m);
         var local = p.LocalGain.Mean > 0 ? $"{Words.Improve(m)}s {noun} by {Words.Amount(m, p.LocalGain.Mean)}"
             : p.LocalGain.Mean < 0 ? $"makes {noun} worse by {Words.Amount(m, p.LocalGain.Mean)}" : $"leaves {noun} unchanged";
-        var national = p.NationalLoss.Mean > 0 ? $"make it worse by {Words.Amount(m, p.NationalLoss.Mean)}"
-            : p.NationalLoss.Mean < 0 ? $"make it better by {Words.Amount(m, p.NationalLoss.Mean)}" : "leave it unchanged";
+        var it = Words.It(noun);
+        var national = p.NationalLoss.Mean > 0 ? $"make {it} worse by {Words.Amount(m, p.NationalLoss.Mean)}"
+            : p.NationalLoss.Mean < 0 ? $"make {it} better by {Words.Amount(m, p.NationalLoss.Mean)}" : $"leave {it} unchanged";
         var net = p.Net.Mean > 0 ? $"{Words.Amount(m, p.Net.Mean)} {Better(m)} than with neither"
             : p.Net.Mean < 0 ? $"{Words.Amount(m, p.Net.Mean)} {Worse(m)} than with neither" : "where it is with neither";
         return $"On its own the local change {local}; on their own the national forces {national}. With both, {noun} {Words.End(noun)} at {Words.Value(m, p.Both.Mean)}, {net}.";

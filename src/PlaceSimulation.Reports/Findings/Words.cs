@@ -76,6 +76,9 @@ public static class Words
         return Display.IsShare(m) ? sign + Points(a) + " pts" : sign + Plain(a);
     }
 
+    /// <summary>"it" or "them" for a noun ("unmet needs": them).</summary>
+    public static string It(string noun) => noun.EndsWith("needs", StringComparison.Ordinal) ? "them" : "it";
+
     /// <summary>"ends" or "end" after a noun ("unmet needs end").</summary>
     public static string End(string noun) => noun.EndsWith("needs", StringComparison.Ordinal) ? "end" : "ends";
 
