@@ -6,6 +6,8 @@ using PlaceSimulation.Cli.Terminal;
 var root = new RootCommand("placesim - a distributed, agent-based simulation of a place and the national forces acting on it")
 {
     RunCommand.Create(),
+    OffsetCommand.Create(),
+    CompareCommand.Create(),
     ValidateCommand.Create(),
     CalibrateCommand.Create(),
 };

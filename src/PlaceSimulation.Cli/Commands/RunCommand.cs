@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Diagnostics;
 using PlaceSimulation.Cli.Terminal;
-using PlaceSimulation.Reports.Charts;
 using PlaceSimulation.Reports.Files;
+using PlaceSimulation.Reports.Offset;
 using PlaceSimulation.Reports.Tables;
 using PlaceSimulation.Scenarios;
 using Spectre.Console;
 
 namespace PlaceSimulation.Cli.Commands;
 
-/// <summary>placesim run FILE: runs a scenario and writes timeseries.csv, summary.json, manifest.json and charts/.</summary>
+/// <summary>
+/// placesim run FILE: runs a scenario and writes timeseries.csv, summary.json, manifest.json,
+/// charts/ and report.md; with an offset design, also the offset analysis and its charts.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -17,14 +20,20 @@ public static class RunCommand
         var file = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/offset.yaml" };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/<scenario name>); replaced if it holds an earlier run" };
         var options = new ScenarioOptions();
-        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data and charts") { file, output };
+        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data, charts and report.md") { file, output };
         options.AddTo(command);
         command.SetAction(async (parse, cancel) =>
             await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel)
+    public static Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel) =>
+        ExecuteAsync(path, outDir, overrides, commandLine, requireOffset: false, design: null, cancel);
+
+    /// <param name="requireOffset">refuse a scenario with no offset design (placesim offset)</param>
+    /// <param name="design">an offset design given on the command line, replacing the file's arms</param>
+    public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine,
+        bool requireOffset, OffsetDesign? design, CancellationToken cancel)
     {
         var started = DateTimeOffset.Now;
         var wall = Stopwatch.StartNew();
@@ -37,14 +46,18 @@ public static class RunCommand
         {
             return Errors.BadInput(e.Errors);
         }
+        if (design is not null)
+        {
+            if (OffsetDesigns.Problem(scenario, design) is { } bad) return Errors.BadInput(bad);
+            scenario = OffsetDesigns.Apply(scenario, design);
+        }
+        if (OffsetDesigns.ArmsProblem(scenario) is { } arms) return Errors.BadInput(arms);
+        if (requireOffset && scenario.Offset is null)
+            return Errors.BadInput($"{path}: the scenario has no offset design. Add 'offset: {{local: <policy>, national: <policy>}}' to the file, or give --local and --national");
         outDir ??= Path.Combine("out", scenario.Name);
         if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
 
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Title)}[/]");
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(scenario.Question)}[/]");
-        var spec = scenario.Spec;
-        Errors.Note($"{spec.Arms.Count} arm(s) x {spec.Replications} replication(s) x {spec.Places.Count} place(s), {spec.TotalHouseholds:N0} households, {spec.Start} + {spec.Months} months, {spec.HouseholdsPerGrain:N0} households per grain");
-
+        ShowPlan(scenario);
         Execution execution;
         try
         {
@@ -55,23 +68,40 @@ public static class RunCommand
             return Errors.Failed($"the run failed: {e.Message}. Nothing was written.");
         }
 
+        var spec = scenario.Spec;
         var table = ResultTable.From(spec, execution.Results);
-        using (var folder = OutputFolder.Begin(outDir))
+        var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
+        WrittenRun written;
+        try
         {
-            TimeseriesCsv.Write(folder.PathOf("timeseries.csv"), table);
-            SummaryJson.Write(folder.PathOf("summary.json"), scenario, table);
-            RunCharts.Write(scenario, table, Path.GetDirectoryName(folder.PathOf("charts/x"))!, ProgramVersion.Text);
-            ManifestJson.Write(folder.PathOf("manifest.json"), scenario, new RunInfo(commandLine, ProgramVersion.Text,
+            using var folder = OutputFolder.Begin(outDir);
+            written = RunOutputs.Write(folder.Staging, scenario, table, offset, ProgramVersion.Text, () => new RunInfo(commandLine, ProgramVersion.Text,
                 execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds));
             folder.Commit();
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Errors.Failed($"writing the outputs failed: {e.Message}. Nothing was written.");
+        }
 
         SummaryTable.Show(table);
+        if (offset is not null) OffsetTable.Show(offset);
         var householdMonths = (double)spec.TotalHouseholds * (spec.Months + spec.BurnInMonths) * spec.Arms.Count * spec.Replications;
-        Errors.Note($"Simulated {householdMonths:N0} household-months in {execution.SimulationSeconds:F1} s ({householdMonths / execution.SimulationSeconds:N0} a second).");
-        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: timeseries.csv, summary.json, manifest.json, charts/");
+        Errors.Note($"Simulated {householdMonths:N0} household-months in {execution.SimulationSeconds:F1} s ({householdMonths / execution.SimulationSeconds:N0} a second); {wall.Elapsed.TotalSeconds:F1} s in all.");
+        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: {Markup.Escape(Describe(written))}");
         return ExitCodes.Ok;
     }
+
+    public static void ShowPlan(Scenario scenario)
+    {
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Title)}[/]");
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(scenario.Question)}[/]");
+        var spec = scenario.Spec;
+        Errors.Note($"{spec.Arms.Count} arm(s) x {spec.Replications} replication(s) x {spec.Places.Count} place(s), {spec.TotalHouseholds:N0} households, {spec.Start} + {spec.Months} months, {spec.HouseholdsPerGrain:N0} households per grain");
+    }
+
+    public static string Describe(WrittenRun w) =>
+        string.Join(", ", w.Files.Where(f => !f.Contains('/')).Append($"charts/ ({w.Charts.Count} charts at {Reports.Charts.ChartPack.Sizes.Length} sizes, PNG and SVG)"));
 }
 
 /// <summary>The options that override a scenario file's values, shared by the commands that run scenarios.</summary>

@@ -16,6 +16,12 @@ public static class ScenarioExecution
     public static async Task<Execution> RunAsync(Scenario scenario, CancellationToken cancel)
     {
         await using var cluster = await EmbeddedCluster.StartAsync(cancel);
+        return await RunAsync(cluster, scenario, cancel);
+    }
+
+    /// <summary>Runs on a cluster already started (placesim compare runs several scenarios on one).</summary>
+    public static async Task<Execution> RunAsync(EmbeddedCluster cluster, Scenario scenario, CancellationToken cancel)
+    {
         var clock = Stopwatch.StartNew();
         var run = cluster.Client.GetGrain<ISimulationGrain>($"{scenario.Name}-{Guid.NewGuid():N}");
         await run.Start(scenario.Spec);

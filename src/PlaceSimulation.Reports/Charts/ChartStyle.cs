@@ -28,9 +28,10 @@ public static class ChartStyle
     public const string FontName = "DejaVu Sans";
 
     /// <summary>Month ticks on the bottom axis: plotted x is the month index; labels read "Apr 2025", at most about ten of them.</summary>
-    public static void MonthTicks(Plot plot, PlaceSimulation.Model.Calendar.YearMonth start, int months)
+    public static void MonthTicks(Plot plot, PlaceSimulation.Model.Calendar.YearMonth start, int months, ChartSize size)
     {
-        var step = months <= 12 ? 1 : months <= 24 ? 3 : months <= 60 ? 6 : months <= 120 ? 12 : 24;
+        var narrow = size.Width < 1600;
+        var step = months <= 12 ? (narrow ? 2 : 1) : months <= 24 ? 3 : months <= 60 ? (narrow && months > 36 ? 12 : 6) : months <= 120 ? 12 : 24;
         var positions = new List<double>();
         var labels = new List<string>();
         for (var m = 0; m < months; m++)
@@ -49,10 +50,10 @@ public static class ChartStyle
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
-        var scale = size.Width / 1600f;
-        plot.Title(title, 26 * Math.Max(0.8f, scale));
-        plot.XLabel(xLabel, 20);
-        plot.YLabel(yLabel, 20);
+        var titleSize = TitleFontSize(size);
+        plot.Title(WrapTitle(title, size), titleSize);
+        plot.XLabel(xLabel, size.Width >= 1600 ? 20 : 18);
+        plot.YLabel(yLabel, size.Width >= 1600 ? 20 : 18);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 17;
         plot.Axes.Left.TickLabelStyle.FontSize = 17;
         plot.Legend.FontSize = 18;
@@ -60,6 +61,40 @@ public static class ChartStyle
         plot.DataBackground.Color = Colors.White;
         plot.Grid.MajorLineColor = Color.FromHex("#E5E5E5");
         return plot;
+    }
+
+    /// <summary>The legend in a row under the data, so it never hides a line or a bar.</summary>
+    public static void Legend(Plot plot, ChartSize size)
+    {
+        var panel = plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = size.Width >= 1600 ? 18 : 17;
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowColor = Colors.Transparent;
+    }
+
+    /// <summary>A 90% interval drawn as a whisker with caps, from lo to hi through the value at a position.</summary>
+    public static void Whisker(Plot plot, double position, double value, double lo, double hi, bool vertical)
+    {
+        IReadOnlyList<double> none = [0.0];
+        IReadOnlyList<double> below = [Math.Max(0, value - lo)];
+        IReadOnlyList<double> above = [Math.Max(0, hi - value)];
+        var err = vertical
+            ? new ScottPlot.Plottables.ErrorBar([position], [value], none, none, above, below)
+            : new ScottPlot.Plottables.ErrorBar([value], [position], above, below, none, none);
+        err.Color = Color.FromHex("#222222");
+        err.LineWidth = 2;
+        err.CapSize = 8;
+        plot.PlottableList.Add(err);
+    }
+
+    public static float TitleFontSize(ChartSize size) => size.Width >= 1600 ? 26 : 23;
+
+    /// <summary>A title broken into lines that fit the figure's width (titles are findings, often long sentences).</summary>
+    public static string WrapTitle(string title, ChartSize size)
+    {
+        // The title is centred over the data area, which a long axis label pushes right: leave room for it.
+        var charsPerLine = (int)((size.Width - 300) / (TitleFontSize(size) * 0.56f));
+        return string.Join("\n", CaptionPanel.Wrap(title, charsPerLine));
     }
 
     public static void AddCaption(Plot plot, ChartSize size, string caption)
@@ -87,7 +122,7 @@ public sealed class CaptionPanel : ScottPlot.Panels.PanelBase
     public CaptionPanel(string caption, int figureWidth)
     {
         Edge = Edge.Bottom;
-        var charsPerLine = Math.Max(40, (int)(figureWidth / (FontSize * 0.52f)) - 6);
+        var charsPerLine = Math.Max(40, (int)((figureWidth - 40) / (FontSize * 0.56f)));
         _lines = Wrap(caption, charsPerLine).ToArray();
     }
 

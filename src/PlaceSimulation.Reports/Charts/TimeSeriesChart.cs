@@ -1,4 +1,3 @@
-using System.Globalization;
 using PlaceSimulation.Reports.Files;
 using PlaceSimulation.Reports.Tables;
 using ScottPlot;
@@ -9,8 +8,8 @@ namespace PlaceSimulation.Reports.Charts;
 public sealed record ArmSeries(string Arm, int ArmIndex, double[] Mean, double[] Lo, double[] Hi);
 
 /// <summary>
-/// A metric over time for several arms, as PNG and SVG, with the plotted numbers beside it
-/// as CSV (the data a reader needs to check or redraw the chart).
+/// A metric over time for several arms, with the plotted numbers beside it as CSV (the data
+/// a reader needs to check or redraw the chart).
 /// </summary>
 public static class TimeSeriesChart
 {
@@ -34,8 +33,15 @@ public static class TimeSeriesChart
         return list;
     }
 
-    public static void Render(ResultTable t, int metric, IReadOnlyList<ArmSeries> series, string title, string caption,
-        ChartSize size, string pathWithoutExtension)
+    /// <param name="armLabel">the legend text for an arm's name (default: the name)</param>
+    public static ChartDraft Draft(ResultTable t, int metric, IReadOnlyList<ArmSeries> series, string title, string caption, string stem,
+        Func<string, string>? armLabel = null)
+    {
+        var def = t.Metrics[metric];
+        return new ChartDraft(stem, title, caption, size => Draw(t, metric, series, title, size, armLabel ?? (a => a)), Data(t, def.Name, series));
+    }
+
+    private static Plot Draw(ResultTable t, int metric, IReadOnlyList<ArmSeries> series, string title, ChartSize size, Func<string, string> armLabel)
     {
         var def = t.Metrics[metric];
         var scale = Display.PlotScale(def);
@@ -54,22 +60,20 @@ public static class TimeSeriesChart
             line.Color = colour;
             line.LineWidth = 3;
             line.MarkerSize = 0;
-            line.LegendText = s.Arm;
+            line.LegendText = armLabel(s.Arm);
         }
-        ChartStyle.MonthTicks(plot, t.Spec.Start, t.Months);
-        plot.ShowLegend(Alignment.UpperRight);
-        ChartStyle.AddCaption(plot, size, caption);
-        ChartStyle.Save(plot, size, pathWithoutExtension);
-        WriteData(t, def.Name, series, pathWithoutExtension + ".csv");
+        ChartStyle.MonthTicks(plot, t.Spec.Start, t.Months, size);
+        ChartStyle.Legend(plot, size);
+        return plot;
     }
 
-    private static void WriteData(ResultTable t, string metric, IReadOnlyList<ArmSeries> series, string path)
+    private static ChartData Data(ResultTable t, string metric, IReadOnlyList<ArmSeries> series)
     {
-        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("arm,month,metric,mean,lo90,hi90");
+        var data = new ChartData("arm", "month", "metric", "mean", "lo90", "hi90");
         foreach (var s in series)
             for (var m = 0; m < t.Months; m++)
-                w.WriteLine(string.Join(',', s.Arm, t.Spec.MonthAt(m).ToString(), metric,
-                    Formats.Number(s.Mean[m]), Formats.Number(t.Replications > 1 ? s.Lo[m] : double.NaN), Formats.Number(t.Replications > 1 ? s.Hi[m] : double.NaN)));
+                data.Add(s.Arm, t.Spec.MonthAt(m).ToString(), metric,
+                    Formats.Number(s.Mean[m]), Formats.Number(t.Replications > 1 ? s.Lo[m] : double.NaN), Formats.Number(t.Replications > 1 ? s.Hi[m] : double.NaN));
+        return data;
     }
 }

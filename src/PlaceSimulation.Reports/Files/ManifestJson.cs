@@ -1,3 +1,5 @@
+using System.Text.Json;
+using PlaceSimulation.Reports.Charts;
 using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Reports.Files;
@@ -16,7 +18,7 @@ public sealed record RunInfo(
 /// <summary>manifest.json: scenario file and hash, seed, replications, households, layout, program version and timings.</summary>
 public static class ManifestJson
 {
-    public static void Write(string path, Scenario scenario, RunInfo info)
+    public static void Write(string path, Scenario scenario, RunInfo info, IReadOnlyList<string>? files = null, IReadOnlyList<WrittenChart>? charts = null)
     {
         var spec = scenario.Spec;
         var householdMonths = (double)spec.TotalHouseholds * (spec.Months + spec.BurnInMonths) * spec.Arms.Count * spec.Replications;
@@ -58,7 +60,41 @@ public static class ManifestJson
             w.Number("simulation_seconds", info.SimulationSeconds);
             w.Number("household_months", householdMonths);
             w.Number("household_months_per_second", info.SimulationSeconds > 0 ? householdMonths / info.SimulationSeconds : double.NaN);
+            if (files is not null)
+            {
+                w.WriteStartArray("files");
+                foreach (var f in files) w.WriteStringValue(f);
+                w.WriteEndArray();
+            }
+            if (charts is not null) WriteCharts(w, charts);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>Every chart: its title, its data file and each image with the size it was drawn at.</summary>
+    public static void WriteCharts(Utf8JsonWriter w, IReadOnlyList<WrittenChart> charts)
+    {
+        w.WriteStartArray("charts");
+        foreach (var c in charts)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Stem);
+            w.WriteString("title", c.Title);
+            w.WriteString("data", c.DataFile);
+            w.WriteStartArray("images");
+            foreach (var i in c.Images)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", i.File);
+                w.WriteString("format", i.Format);
+                w.WriteString("size", i.Size);
+                w.WriteNumber("width", i.Width);
+                w.WriteNumber("height", i.Height);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 }

@@ -18,10 +18,16 @@ public readonly record struct Interval(double Mean, double Lo, double Hi, double
         var mean = values.Average();
         if (n == 1) return new Interval(mean, double.NaN, double.NaN, double.NaN, 1);
         var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        var t = StudentT.InvCDF(0, 1, n - 1, 1 - (1 - level) / 2);
+        var t = Quantile(n - 1, level);
         var half = t * sd / Math.Sqrt(n);
         return new Interval(mean, mean - half, mean + half, sd, n);
     }
 
     public bool HasInterval => !double.IsNaN(Lo);
+
+    // StudentT.InvCDF solves numerically and is slow; the offset analysis needs it for every metric, place and month.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, double), double> Quantiles = new();
+
+    private static double Quantile(int degreesOfFreedom, double level) =>
+        Quantiles.GetOrAdd((degreesOfFreedom, level), k => StudentT.InvCDF(0, 1, k.Item1, 1 - (1 - k.Item2) / 2));
 }

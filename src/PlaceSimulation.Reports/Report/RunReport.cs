@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using PlaceSimulation.Reports.Charts;
+using PlaceSimulation.Reports.Findings;
+using PlaceSimulation.Reports.Offset;
+using PlaceSimulation.Reports.Tables;
+using PlaceSimulation.Scenarios;
+
+namespace PlaceSimulation.Reports.Report;
+
+/// <summary>
+/// report.md: the charts with one paragraph each, the finding, what was simulated and what it
+/// assumes, in words a campaigner can send to a journalist. Every number comes from the
+/// same estimates as summary.json (OffsetAnalysis, Interval), through the same wording as
+/// the chart titles (Findings).
+/// </summary>
+public static class RunReport
+{
+    public static void Write(string path, Scenario scenario, ResultTable t, OffsetAnalysis? offset, IReadOnlyList<WrittenChart> charts, string version)
+    {
+        var md = new StringBuilder();
+        var spec = t.Spec;
+        var horizon = Words.Month(spec.MonthAt(t.Months - 1));
+        md.AppendLine($"# {scenario.Title}");
+        md.AppendLine();
+        md.AppendLine($"> **Simulated scenario, not a forecast.** PlaceSimulation {version}; scenario `{scenario.Name}` (`{scenario.Path}`); "
+            + $"{Words.Month(spec.Start)} to {horizon}; {ChartStories.Replications(t)}; seed {spec.Seed}; "
+            + $"{spec.TotalHouseholds.ToString("N0", CultureInfo.InvariantCulture)} simulated households standing for the households of {Places(spec)}.");
+        md.AppendLine();
+        md.AppendLine($"**The question.** {scenario.Question}");
+        md.AppendLine();
+
+        if (offset is not null) Finding(md, offset, horizon);
+        Simulated(md, scenario, t, offset);
+
+        md.AppendLine("## The charts");
+        md.AppendLine();
+        md.AppendLine("Each chart is in `charts/` as PNG and SVG, at 1600×900 for slides and 1080×1080 for social posts (`-square`), with the numbers it plots beside it as CSV.");
+        md.AppendLine();
+        var n = 0;
+        foreach (var c in charts)
+        {
+            n++;
+            md.AppendLine($"### {n}. {c.Title}");
+            md.AppendLine();
+            md.AppendLine($"![{c.Title}]({c.Image("slide", "png").File})");
+            md.AppendLine();
+            if (c.Story.Length > 0)
+            {
+                md.AppendLine(c.Story);
+                md.AppendLine();
+            }
+            md.AppendLine($"Files: slide [PNG]({c.Image("slide", "png").File}), [SVG]({c.Image("slide", "svg").File}); "
+                + $"square [PNG]({c.Image("square", "png").File}), [SVG]({c.Image("square", "svg").File}); data [CSV]({c.DataFile}).");
+            md.AppendLine();
+        }
+
+        if (offset is not null) Reading(md);
+        Assumptions(md, t);
+        Reproduce(md, scenario, t, offset);
+        File.WriteAllText(path, md.ToString().Replace("\r\n", "\n"), new UTF8Encoding(false));
+    }
+
+    private static string Places(Model.Simulation.RunSpec spec) =>
+        string.Join("; ", spec.Places.Select(p => $"{p.Label} ({p.BaseParameters.Place.Households.ToString("N0", CultureInfo.InvariantCulture)} households)"));
+
+    private static void Finding(StringBuilder md, OffsetAnalysis a, string horizon)
+    {
+        md.AppendLine("## The finding");
+        md.AppendLine();
+        md.AppendLine($"Where each measure stands in {horizon}, the end of the run. The charts below give every number with its 90% interval.");
+        md.AppendLine();
+        foreach (var metric in OffsetAnalysis.Headline.Append("unmet_needs"))
+        {
+            var def = a.Definition(metric);
+            var p = a.AtHorizon(metric);
+            md.AppendLine($"- **{OffsetFindings.Headline(def, p)}.** {OffsetFindings.Short(def, p)}");
+        }
+        md.AppendLine();
+    }
+
+    private static void Simulated(StringBuilder md, Scenario scenario, ResultTable t, OffsetAnalysis? offset)
+    {
+        md.AppendLine("## What was simulated");
+        md.AppendLine();
+        if (offset is not null)
+        {
+            md.AppendLine($"- **The local change** (`{offset.Design.LocalPolicy}`, from {OffsetCharts.Starts(scenario, offset.Design.LocalPolicy)}): {Describe(scenario, offset.Design.LocalPolicy)}");
+            md.AppendLine($"- **The national forces** (`{offset.Design.NationalPolicy}`, from {OffsetCharts.Starts(scenario, offset.Design.NationalPolicy)}): {Describe(scenario, offset.Design.NationalPolicy)}");
+            md.AppendLine("- **Four arms**: neither change (the baseline), the local change only, the national forces only, and both together. "
+                + "Every arm has the same households and the same random draws (common random numbers), so a difference between arms is caused by the policies, not by chance.");
+        }
+        else
+        {
+            foreach (var arm in t.Spec.Arms)
+                md.AppendLine($"- **{arm.Name}**: " + (arm.Policies.Count == 0 ? "no policy changes." : string.Join("; ", arm.Policies.Select(p => $"`{p}`: {Describe(scenario, p)}"))));
+            md.AppendLine("- Every arm has the same households and the same random draws (common random numbers).");
+        }
+        md.AppendLine($"- **Places**: {Places(t.Spec)}; each is a stylised place built from a preset ('like' a real area), not the real place.");
+        md.AppendLine();
+    }
+
+    private static string Describe(Scenario scenario, string policy) =>
+        scenario.Policies.TryGetValue(policy, out var p) && p.Description.Trim().Length > 0 ? p.Description.Trim() : "(no description)";
+
+    private static void Reading(StringBuilder md)
+    {
+        md.AppendLine("## How to read the numbers");
+        md.AppendLine();
+        md.AppendLine("For a measure where lower is better (poverty, destitution, unmet needs), with Y its value at the horizon in each arm:");
+        md.AppendLine();
+        md.AppendLine("- **local gain** = Y(neither) − Y(local only): what the local change achieves on its own;");
+        md.AppendLine("- **national loss** = Y(national only) − Y(neither): how much worse the national forces make things on their own;");
+        md.AppendLine("- **interaction** = (Y(national only) − Y(both)) − local gain: how much more (positive) or less (negative) the local change achieves while the national forces act;");
+        md.AppendLine("- **net** = Y(neither) − Y(both): where doing both leaves the place against doing neither;");
+        md.AppendLine("- local gain − national loss + interaction = net, exactly;");
+        md.AppendLine("- **offset share** = 1 − net ÷ local gain: the part of the local gain the national forces cancel. 100% means all of it; above 100%, the place ends worse off than if neither had happened. "
+            + "It is only given when the local gain is clearly above zero; otherwise the report says why.");
+        md.AppendLine();
+        md.AppendLine("Differences in shares are in percentage points. Details and the choice of intervals: `docs/OFFSET.md` in the repository.");
+        md.AppendLine();
+    }
+
+    private static void Assumptions(StringBuilder md, ResultTable t)
+    {
+        md.AppendLine("## What this assumes, and what it cannot tell you");
+        md.AppendLine();
+        md.AppendLine("- This is a simulation. Its numbers follow from the model's rules and parameters, each written down with a source or a stated assumption (`docs/MODEL.md`, `parameters/`). They are not forecasts and not measurements of real places.");
+        md.AppendLine(t.Replications > 1
+            ? $"- The 90% intervals show how much the results vary across {t.Replications} replications (the simulation's own randomness). They do not include uncertainty in the rules or the parameters, which is larger."
+            : "- With one replication there are no intervals: run more replications before quoting a difference.");
+        md.AppendLine("- The size of an effect depends on the strength given to each lever in the scenario file; the direction and the relative size of the local gain and the national loss are the robust part.");
+        md.AppendLine("- The places are stylised presets, not the real areas they are named after.");
+        md.AppendLine();
+    }
+
+    private static void Reproduce(StringBuilder md, Scenario scenario, ResultTable t, OffsetAnalysis? offset)
+    {
+        var spec = t.Spec;
+        md.AppendLine("## Reproduce and check");
+        md.AppendLine();
+        md.AppendLine("```bash");
+        md.AppendLine($"dotnet run --project src/PlaceSimulation.Cli -c Release -- run {scenario.Path} --seed {spec.Seed} --replications {spec.Replications} "
+            + $"--households {spec.TotalHouseholds} --months {spec.Months}");
+        md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine("The same seed gives the same numbers. In this folder: `summary.json` (every metric at the horizon per arm"
+            + (offset is not null ? ", and the offset block" : "") + "), `timeseries.csv` (every metric, arm, replication, place and month)"
+            + (offset is not null ? ", `offset.csv` (the offset measures month by month, per place) and `offset_replications.csv` (each replication's differences)" : "")
+            + ", `manifest.json` (how the run was made).");
+    }
+}
