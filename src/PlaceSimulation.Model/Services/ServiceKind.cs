@@ -31,9 +31,21 @@ public static class ServiceKinds
 
     public static ushort Bit(ServiceKind s) => (ushort)(1 << (int)s);
 
-    /// <summary>Services that keep a waiting list: a household stays on it until seen, its need eases, or it gives up.</summary>
+    /// <summary>
+    /// Services that keep a waiting list: a household stays on it until seen, its need
+    /// eases, or it gives up. Relational caseworkers keep none: they triage the month's
+    /// complex cases as slots free up, and a household not taken on is put forward again
+    /// when it next asks.
+    /// </summary>
     public static readonly ServiceKind[] WithWaitingLists =
-        [ServiceKind.Relational, ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
+        [ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
+
+    /// <summary>
+    /// Services whose unmet requests form a backlog that waits (waiting lists, and council-tax
+    /// arrears cases not yet worked), so a wait in months means something; the caseworkers,
+    /// the crisis fund and work coaches decide afresh each month.
+    /// </summary>
+    public static bool HasBacklog(ServiceKind s) => Array.IndexOf(WithWaitingLists, s) >= 0 || s == ServiceKind.CouncilTax;
 
     /// <summary>The need domains a service works on (bits by <see cref="NeedDomain"/>).</summary>
     public static int Domains(ServiceKind s) => s switch

@@ -68,7 +68,8 @@ public static class ServiceCharts
     public static ChartDraft WaitsDraft(OffsetAnalysis a, string caption)
     {
         var t = a.Table;
-        var services = Services(t);
+        // Only services with a backlog have a wait worth drawing (see ServiceKinds.HasBacklog).
+        IReadOnlyList<Service> services = Services(t).Where(s => Model.Services.ServiceKinds.All.Any(k => Model.Services.ServiceKinds.Name(k) == s.Name && Model.Services.ServiceKinds.HasBacklog(k))).ToArray();
         var arms = a.Arms.InOrder.ToArray();
         var waits = services.Select(s => arms.Select(arm => Wait(t, arm, s.Name)).ToArray()).ToArray();
         var title = WaitsTitle(services, waits);
