@@ -7,6 +7,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
 {
     RunCommand.Create(),
     ValidateCommand.Create(),
+    SiloCommand.Create(),
 };
 
 var parse = root.Parse(args);

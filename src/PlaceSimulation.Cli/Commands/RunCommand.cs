@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using PlaceSimulation.Cli.Hosting;
 using PlaceSimulation.Cli.Terminal;
 using PlaceSimulation.Reports.Charts;
 using PlaceSimulation.Reports.Files;
@@ -16,15 +17,32 @@ public static class RunCommand
     {
         var file = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/offset.yaml" };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/<scenario name>); replaced if it holds an earlier run" };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on a running cluster instead of an embedded silo: localhost:GATEWAY_PORT[,...] or redis:CONNECTION_STRING" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id of the running cluster (as given to 'placesim silo')", DefaultValueFactory = _ => ClusterTarget.DefaultClusterId };
         var options = new ScenarioOptions();
-        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data and charts") { file, output };
+        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data and charts") { file, output, cluster, clusterId };
         options.AddTo(command);
         command.SetAction(async (parse, cancel) =>
-            await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel));
+        {
+            ClusterTarget? target = null;
+            if (parse.GetValue(cluster) is { } text)
+            {
+                try
+                {
+                    target = ClusterTarget.Parse(text, parse.GetValue(clusterId)!);
+                }
+                catch (FormatException e)
+                {
+                    return Errors.BadInput($"--cluster {e.Message}");
+                }
+            }
+            return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel, target);
+        });
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel)
+    public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel,
+        ClusterTarget? cluster = null)
     {
         var started = DateTimeOffset.Now;
         var wall = Stopwatch.StartNew();
@@ -43,12 +61,17 @@ public static class RunCommand
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Title)}[/]");
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(scenario.Question)}[/]");
         var spec = scenario.Spec;
+        if (cluster is not null) Errors.Note($"Attaching to {cluster.Describe()}");
         Errors.Note($"{spec.Arms.Count} arm(s) x {spec.Replications} replication(s) x {spec.Places.Count} place(s), {spec.TotalHouseholds:N0} households, {spec.Start} + {spec.Months} months, {spec.HouseholdsPerGrain:N0} households per grain");
 
         Execution execution;
         try
         {
-            execution = await ScenarioExecution.RunAsync(scenario, cancel);
+            execution = await ScenarioExecution.RunAsync(scenario, cluster, cancel);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            return Errors.Failed($"{e.Message}. Nothing was run.");
         }
         catch (RunFailedException e)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using PlaceSimulation.Grains;
 
 namespace PlaceSimulation.Cli.Hosting;
 
@@ -60,20 +61,5 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         {
             _host.Dispose();
         }
-    }
-}
-
-/// <summary>Silo settings every host of PlaceSimulation grains shares.</summary>
-public static class SiloDefaults
-{
-    public static void Apply(ISiloBuilder silo)
-    {
-        // A month of a large place is one long grain call; results of a big run are one large message.
-        silo.Configure<SiloMessagingOptions>(o =>
-        {
-            o.ResponseTimeout = TimeSpan.FromMinutes(30);
-            o.MaxMessageBodySize = 1024 * 1024 * 1024;
-        });
-        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
     }
 }
