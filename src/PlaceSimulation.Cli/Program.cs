@@ -8,6 +8,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
     RunCommand.Create(),
     ValidateCommand.Create(),
     SiloCommand.Create(),
+    BenchCommand.Create(),
 };
 
 var parse = root.Parse(args);
