@@ -19,8 +19,9 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/<scenario name>); replaced if it holds an earlier run" };
         var cluster = new Option<string?>("--cluster") { Description = "Run on a running cluster instead of an embedded silo: localhost:GATEWAY_PORT[,...] or redis:CONNECTION_STRING" };
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id of the running cluster (as given to 'placesim silo')", DefaultValueFactory = _ => ClusterTarget.DefaultClusterId };
+        var totalsOnly = new Option<bool>("--totals-only") { Description = "timeseries.csv keeps only the rows for all places together (place 'all'): for runs of many places" };
         var options = new ScenarioOptions();
-        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data and charts") { file, output, cluster, clusterId };
+        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data and charts") { file, output, cluster, clusterId, totalsOnly };
         options.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
@@ -36,13 +37,13 @@ public static class RunCommand
                     return Errors.BadInput($"--cluster {e.Message}");
                 }
             }
-            return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel, target);
+            return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel, target, parse.GetValue(totalsOnly));
         });
         return command;
     }
 
     public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel,
-        ClusterTarget? cluster = null)
+        ClusterTarget? cluster = null, bool totalsOnly = false)
     {
         var started = DateTimeOffset.Now;
         var wall = Stopwatch.StartNew();
@@ -81,7 +82,7 @@ public static class RunCommand
         var table = ResultTable.From(spec, execution.Results);
         using (var folder = OutputFolder.Begin(outDir))
         {
-            TimeseriesCsv.Write(folder.PathOf("timeseries.csv"), table);
+            TimeseriesCsv.Write(folder.PathOf("timeseries.csv"), table, totalsOnly);
             SummaryJson.Write(folder.PathOf("summary.json"), scenario, table);
             RunCharts.Write(scenario, table, Path.GetDirectoryName(folder.PathOf("charts/x"))!, ProgramVersion.Text);
             ManifestJson.Write(folder.PathOf("manifest.json"), scenario, new RunInfo(commandLine, ProgramVersion.Text,
