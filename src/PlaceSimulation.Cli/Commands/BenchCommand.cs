@@ -132,6 +132,7 @@ public static class BenchCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"(a)/(b) = [bold]{overB:F1}[/] (target at least 20)");
         AnsiConsole.MarkupLine($"(a)/(cores × c) = [bold]{overCores:F2}[/] with {cores} cores (target at least 0.7; 1.0 is perfect scaling with no Orleans cost)");
+        if (LoadAverage() is { } loadNow) Errors.Note($"Load average {loadNow} on {cores} cores: above {cores}, other work shares the cores and wall-clock figures fall.");
         AnsiConsole.MarkupLine($"(a) and (c) give {(identical ? "[green]identical[/]" : "[red]DIFFERENT[/]")} counters");
 
         Directory.CreateDirectory(outDir);
@@ -156,6 +157,7 @@ public static class BenchCommand
             w.WriteNumber("burn_in_months", main.BurnInMonths);
             w.WriteNumber("repeats", repeats);
             w.WriteString("gc", GCSettings.IsServerGC ? "server" : "workstation");
+            if (LoadAverage() is { } load) w.WriteString("load_average", load);
             w.WriteString("version", ProgramVersion.Text);
             w.WriteString("when", DateTimeOffset.Now.ToString("O"));
             w.WriteStartObject("seconds");
@@ -167,6 +169,19 @@ public static class BenchCommand
         }
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");
         return identical ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages where the system says (Linux): other work skews wall-clock figures.</summary>
+    private static string? LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static void WriteSeconds(Utf8JsonWriter w, string name, Timing t)
