@@ -18,4 +18,6 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'placesim --help' for usage.");
     return ExitCodes.BadInput;
 }
-return await parse.InvokeAsync();
+// Ctrl+C and SIGTERM cancel the command; a silo leaving its cluster gracefully may need more
+// than the default two seconds before the process is ended.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });

@@ -109,7 +109,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task<int> StopAsync()
     {
         Placesim.Terminate(_process);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
     }
