@@ -35,6 +35,8 @@ public sealed record SiloSettings(
             return "--clustering redis needs --redis CONNECTION_STRING (e.g. --redis 10.0.0.2:6379)";
         if (Clustering == Clustering.Localhost && !IPAddress.IsLoopback(Address))
             return "localhost clustering keeps every silo on this machine (loopback only); use --clustering redis for several machines";
+        if (Address.Equals(IPAddress.Any) || Address.Equals(IPAddress.IPv6Any))
+            return $"--address {Address} is not an address other silos can reach: give this machine's own address (e.g. 10.0.0.11)";
         if (SiloPort == GatewayPort) return $"--silo-port and --gateway-port are both {SiloPort}: they must differ";
         return null;
     }
