@@ -10,6 +10,8 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
     CompareCommand.Create(),
     ValidateCommand.Create(),
     CalibrateCommand.Create(),
+    SiloCommand.Create(),
+    BenchCommand.Create(),
 };
 
 var parse = root.Parse(args);
@@ -19,4 +21,6 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'placesim --help' for usage.");
     return ExitCodes.BadInput;
 }
-return await parse.InvokeAsync();
+// Ctrl+C and SIGTERM cancel the command; a silo leaving its cluster gracefully may need more
+// than the default two seconds before the process is ended.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });

@@ -18,17 +18,20 @@ public static class OffsetCommand
         var local = new Option<string?>("--local") { Description = "The policy that is the local change (with --national: replaces the file's arms by the four offset arms)" };
         var national = new Option<string?>("--national") { Description = "The policy that is the national forces" };
         var options = new ScenarioOptions();
+        var cluster = new ClusterOptions();
         var command = new Command("offset", "How much of the local gain do national forces cancel? Run the four offset arms; write data, the chart pack and report.md") { file, output, local, national };
         options.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
+            if (!cluster.TryRead(parse, out var target, out var bad)) return Terminal.Errors.BadInput(bad!);
             var l = parse.GetValue(local);
             var n = parse.GetValue(national);
             if ((l is null) != (n is null))
                 return Terminal.Errors.BadInput("--local and --national go together: give both policies, or neither to use the file's offset design");
             var design = l is not null && n is not null ? new OffsetDesign(l, n) : null;
             return await RunCommand.ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine,
-                requireOffset: true, design, cancel);
+                requireOffset: true, design, cancel, target, cluster.TotalsOnly(parse));
         });
         return command;
     }

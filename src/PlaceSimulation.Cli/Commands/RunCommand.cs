@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using PlaceSimulation.Cli.Hosting;
 using PlaceSimulation.Cli.Terminal;
 using PlaceSimulation.Reports.Files;
 using PlaceSimulation.Reports.Offset;
@@ -20,10 +21,16 @@ public static class RunCommand
         var file = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/offset.yaml" };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/<scenario name>); replaced if it holds an earlier run" };
         var options = new ScenarioOptions();
+        var cluster = new ClusterOptions();
         var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data, charts and report.md") { file, output };
         options.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancel) =>
-            await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel));
+        {
+            if (!cluster.TryRead(parse, out var target, out var bad)) return Errors.BadInput(bad!);
+            return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine,
+                requireOffset: false, design: null, cancel, target, cluster.TotalsOnly(parse));
+        });
         return command;
     }
 
@@ -32,8 +39,10 @@ public static class RunCommand
 
     /// <param name="requireOffset">refuse a scenario with no offset design (placesim offset)</param>
     /// <param name="design">an offset design given on the command line, replacing the file's arms</param>
+    /// <param name="cluster">a running cluster to attach to (null: an embedded silo)</param>
+    /// <param name="totalsOnly">timeseries.csv keeps only the rows of all places together</param>
     public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine,
-        bool requireOffset, OffsetDesign? design, CancellationToken cancel)
+        bool requireOffset, OffsetDesign? design, CancellationToken cancel, ClusterTarget? cluster = null, bool totalsOnly = false)
     {
         var started = DateTimeOffset.Now;
         var wall = Stopwatch.StartNew();
@@ -58,10 +67,15 @@ public static class RunCommand
         if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
 
         ShowPlan(scenario);
+        if (cluster is not null) Errors.Note($"Attaching to {cluster.Describe()}");
         Execution execution;
         try
         {
-            execution = await ScenarioExecution.RunAsync(scenario, cancel);
+            execution = await ScenarioExecution.RunAsync(scenario, cluster, cancel);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            return Errors.Failed($"{e.Message}. Nothing was run.");
         }
         catch (RunFailedException e)
         {
@@ -76,7 +90,7 @@ public static class RunCommand
         {
             using var folder = OutputFolder.Begin(outDir);
             written = RunOutputs.Write(folder.Staging, scenario, table, offset, ProgramVersion.Text, () => new RunInfo(commandLine, ProgramVersion.Text,
-                execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds));
+                execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds), totalsOnly);
             folder.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -102,6 +116,41 @@ public static class RunCommand
 
     public static string Describe(WrittenRun w) =>
         string.Join(", ", w.Files.Where(f => !f.Contains('/')).Append($"charts/ ({w.Charts.Count} charts at {Reports.Charts.ChartPack.Sizes.Length} sizes, PNG and SVG)"));
+}
+
+/// <summary>Where to run and how much of the time series to keep: --cluster, --cluster-id, --totals-only.</summary>
+public sealed class ClusterOptions
+{
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Run on a running cluster instead of an embedded silo: localhost:GATEWAY_PORT[,...] or redis:CONNECTION_STRING" };
+    public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "Cluster id of the running cluster (as given to 'placesim silo')", DefaultValueFactory = _ => ClusterTarget.DefaultClusterId };
+    public Option<bool> Totals { get; } = new("--totals-only") { Description = "timeseries.csv keeps only the rows for all places together (place 'all'): for runs of many places" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Cluster);
+        command.Options.Add(ClusterId);
+        command.Options.Add(Totals);
+    }
+
+    public bool TotalsOnly(ParseResult parse) => parse.GetValue(Totals);
+
+    /// <summary>The cluster to attach to, if any; false with a message when --cluster cannot be read.</summary>
+    public bool TryRead(ParseResult parse, out ClusterTarget? target, out string? problem)
+    {
+        target = null;
+        problem = null;
+        if (parse.GetValue(Cluster) is not { } text) return true;
+        try
+        {
+            target = ClusterTarget.Parse(text, parse.GetValue(ClusterId)!);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            problem = $"--cluster {e.Message}";
+            return false;
+        }
+    }
 }
 
 /// <summary>The options that override a scenario file's values, shared by the commands that run scenarios.</summary>

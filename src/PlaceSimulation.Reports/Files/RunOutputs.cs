@@ -16,7 +16,7 @@ public sealed record WrittenRun(IReadOnlyList<string> Files, IReadOnlyList<Writt
 /// </summary>
 public static class RunOutputs
 {
-    public static WrittenRun Write(string folder, Scenario scenario, ResultTable table, OffsetAnalysis? offset, string version, Func<RunInfo> info)
+    public static WrittenRun Write(string folder, Scenario scenario, ResultTable table, OffsetAnalysis? offset, string version, Func<RunInfo> info, bool totalsOnly = false)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -25,7 +25,7 @@ public static class RunOutputs
             files.Add(relative);
             return Path.Combine(folder, relative);
         }
-        TimeseriesCsv.Write(At("timeseries.csv"), table);
+        TimeseriesCsv.Write(At("timeseries.csv"), table, totalsOnly);
         SummaryJson.Write(At("summary.json"), scenario, table, offset is null ? null : w => OffsetJson.Write(w, offset));
         if (offset is not null)
         {

@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime;
+using System.Security.Cryptography;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using PlaceSimulation.Cli.Hosting;
+using PlaceSimulation.Cli.Terminal;
+using PlaceSimulation.Grains;
+using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Scenarios;
+using Spectre.Console;
+
+namespace PlaceSimulation.Cli.Commands;
+
+/// <summary>
+/// placesim bench: household-months a second on one scenario (bench/bench.yaml unless told),
+/// in this process: (a) the engine on the embedded silo with the default households per
+/// grain, (b) one household per grain (on fewer households, reported per household-month),
+/// (c) the pure model loop with no Orleans on one thread. Each figure is the median of
+/// several timed runs after a warm-up. Writes bench.json.
+/// </summary>
+public static class BenchCommand
+{
+    public const string DefaultScenario = "bench/bench.yaml";
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("scenario") { Description = $"Scenario to time (default: {DefaultScenario})", DefaultValueFactory = _ => DefaultScenario };
+        var output = new Option<string?>("--out") { Description = "Folder for bench.json (default: the current folder)" };
+        var households = new Option<long?>("--households") { Description = "Households for (a) and (c) (default: the scenario's)" };
+        var onePerGrain = new Option<long>("--one-per-grain-households") { Description = "Households for (b), one grain each", DefaultValueFactory = _ => 4000 };
+        var perGrain = new Option<int?>("--households-per-grain") { Description = "Households per grain for (a) (default: the scenario's)" };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs of each; the median is reported", DefaultValueFactory = _ => 3 };
+        var only = new Option<string[]>("--only") { Description = "Time only these (for profiling): default, one_per_grain, pure_loop", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong("default", "one_per_grain", "pure_loop");
+        var command = new Command("bench", "Household-months a second: the engine, one household per grain, and the pure loop on one thread; writes bench.json")
+        {
+            file, output, households, onePerGrain, perGrain, repeats, only,
+        };
+        command.SetAction(async (parse, cancel) => await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(households),
+            parse.GetValue(onePerGrain), parse.GetValue(perGrain), Math.Max(1, parse.GetValue(repeats)), parse.GetValue(only) ?? [], cancel));
+        return command;
+    }
+
+    private sealed record Timing(double HouseholdMonths, double[] Seconds, double[] CpuSeconds, string Hash)
+    {
+        public double Median => Seconds.Order().ElementAt(Seconds.Length / 2);
+        public double MedianCpu => CpuSeconds.Order().ElementAt(CpuSeconds.Length / 2);
+        public double PerSecond => HouseholdMonths / Median;
+    }
+
+    public static async Task<int> ExecuteAsync(string path, string? outDir, long? households, long onePerGrainHouseholds, int? perGrain, int repeats,
+        string[] only, CancellationToken cancel)
+    {
+        RunSpec main, single;
+        try
+        {
+            main = ScenarioLoader.Load(path, new ScenarioOverrides(Households: households, HouseholdsPerGrain: perGrain)).Spec;
+            single = ScenarioLoader.Load(path, new ScenarioOverrides(Households: onePerGrainHouseholds, HouseholdsPerGrain: 1)).Spec;
+        }
+        catch (ScenarioException e)
+        {
+            return Errors.BadInput(e.Errors);
+        }
+        outDir ??= ".";
+        var cores = Environment.ProcessorCount;
+        Errors.Note($"{path}: {main.Places.Count} place(s), {main.TotalHouseholds:N0} households, {main.Months} months + {main.BurnInMonths} burn-in, " +
+            $"{main.HouseholdsPerGrain:N0} households per grain; one per grain on {single.TotalHouseholds:N0} households; {repeats} timed run(s) each; {cores} cores, " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+
+        await using var cluster = await EmbeddedCluster.StartAsync(cancel);
+        async Task<(double, RunResults)> Engine(RunSpec spec)
+        {
+            var clock = Stopwatch.StartNew();
+            var run = cluster.Client.GetGrain<ISimulationGrain>($"bench-{Guid.NewGuid():N}");
+            await run.Start(spec);
+            RunProgress progress;
+            while (!(progress = await run.GetProgress()).Finished) await Task.Delay(10, cancel);
+            if (progress.Error is not null) throw new RunFailedException(progress.Error);
+            var results = await run.GetResults();
+            return (clock.Elapsed.TotalSeconds, results);
+        }
+        async Task<(double, RunResults)> Pure(RunSpec spec)
+        {
+            var clock = Stopwatch.StartNew();
+            var results = await InProcessRunner.RunAsync(spec, cancel: cancel);
+            return (clock.Elapsed.TotalSeconds, results);
+        }
+        // Warm-up: one untimed run of the same size first. The JIT tiers hot loops up over the
+        // first run of a process (docs/PERFORMANCE.md), and the figures are of the steady state.
+        async Task<Timing> Time(string label, Func<RunSpec, Task<(double, RunResults)>> mode, RunSpec spec)
+        {
+            var key = label.Contains("one household") ? "one_per_grain" : label.Contains("pure") ? "pure_loop" : "default";
+            if (only.Length > 0 && !only.Contains(key)) return new Timing(HouseholdMonths(spec), [double.NaN], [double.NaN], key);
+            await mode(spec);
+            var seconds = new double[repeats];
+            var cpuSeconds = new double[repeats];
+            var hash = "";
+            for (var i = 0; i < repeats; i++)
+            {
+                GC.Collect();
+                var (gen0, gen1, gen2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var (s, results) = await mode(spec);
+                seconds[i] = s;
+                cpuSeconds[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                hash = Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(results.Counters.AsSpan())));
+                Errors.Note($"  {label}: run {i + 1} {s:F2} s, CPU {cpuSeconds[i]:F2} s, " +
+                    $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), " +
+                    $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:N0} MB");
+            }
+            return new Timing(HouseholdMonths(spec), seconds, cpuSeconds, hash);
+        }
+
+        Timing a, b, c;
+        try
+        {
+            a = await Time("(a) engine, default households per grain", Engine, main);
+            b = await Time("(b) engine, one household per grain", Engine, single);
+            c = await Time("(c) pure loop, one thread", Pure, main);
+        }
+        catch (RunFailedException e)
+        {
+            return Errors.Failed($"the benchmark run failed: {e.Message}");
+        }
+
+        var overB = a.PerSecond / b.PerSecond;
+        var overCores = a.PerSecond / (cores * c.PerSecond);
+        var identical = a.Hash == c.Hash;
+        // What (a)/(cores × c) would be if every core were free: the pure loop's CPU over the engine's.
+        var cpuEfficiency = c.MedianCpu / a.MedianCpu;
+        var table = new Table().AddColumns("", "household-months a second", "median seconds", "household-months");
+        table.AddRow("(a) engine, default per grain", $"{a.PerSecond:N0}", $"{a.Median:F2}", $"{a.HouseholdMonths:N0}");
+        table.AddRow("(b) engine, one per grain", $"{b.PerSecond:N0}", $"{b.Median:F2}", $"{b.HouseholdMonths:N0}");
+        table.AddRow("(c) pure loop, one thread", $"{c.PerSecond:N0}", $"{c.Median:F2}", $"{c.HouseholdMonths:N0}");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"(a)/(b) = [bold]{overB:F1}[/] (target at least 20)");
+        AnsiConsole.MarkupLine($"(a)/(cores × c) = [bold]{overCores:F2}[/] with {cores} cores (target at least 0.7; 1.0 is perfect scaling with no Orleans cost)");
+        AnsiConsole.MarkupLine($"CPU seconds (c)/(a) = [bold]{cpuEfficiency:F2}[/]: the engine's CPU cost against the pure loop's, which (a)/(cores × c) reaches when the cores are free");
+        if (LoadAverage() is { } loadNow) Errors.Note($"Load average {loadNow} on {cores} cores: above {cores}, other work shares the cores and wall-clock figures fall.");
+        AnsiConsole.MarkupLine($"(a) and (c) give {(identical ? "[green]identical[/]" : "[red]DIFFERENT[/]")} counters");
+
+        Directory.CreateDirectory(outDir);
+        var file = Path.Combine(outDir, "bench.json");
+        await using (var stream = File.Create(file))
+        await using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("unit", "household-months per second (median of timed runs)");
+            w.WriteNumber("default", Math.Round(a.PerSecond));
+            w.WriteNumber("one_per_grain", Math.Round(b.PerSecond));
+            w.WriteNumber("pure_loop", Math.Round(c.PerSecond));
+            w.WriteNumber("cores", cores);
+            w.WriteNumber("households_per_grain", main.HouseholdsPerGrain);
+            w.WriteNumber("default_over_one_per_grain", Math.Round(overB, 2));
+            w.WriteNumber("default_over_cores_times_pure_loop", Math.Round(overCores, 3));
+            w.WriteNumber("cpu_efficiency", Math.Round(cpuEfficiency, 3));
+            w.WriteBoolean("identical_counters", identical);
+            w.WriteString("scenario", path);
+            w.WriteNumber("households", main.TotalHouseholds);
+            w.WriteNumber("households_one_per_grain", single.TotalHouseholds);
+            w.WriteNumber("months", main.Months);
+            w.WriteNumber("burn_in_months", main.BurnInMonths);
+            w.WriteNumber("repeats", repeats);
+            w.WriteString("gc", GCSettings.IsServerGC ? "server" : "workstation");
+            if (LoadAverage() is { } load) w.WriteString("load_average", load);
+            w.WriteString("version", ProgramVersion.Text);
+            w.WriteString("when", DateTimeOffset.Now.ToString("O"));
+            w.WriteStartObject("seconds");
+            WriteSeconds(w, "default", a.Seconds);
+            WriteSeconds(w, "one_per_grain", b.Seconds);
+            WriteSeconds(w, "pure_loop", c.Seconds);
+            w.WriteEndObject();
+            w.WriteStartObject("cpu_seconds");
+            WriteSeconds(w, "default", a.CpuSeconds);
+            WriteSeconds(w, "one_per_grain", b.CpuSeconds);
+            WriteSeconds(w, "pure_loop", c.CpuSeconds);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");
+        return identical ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages where the system says (Linux): other work skews wall-clock figures.</summary>
+    private static string? LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteSeconds(Utf8JsonWriter w, string name, double[] seconds)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in seconds) w.WriteNumberValue(Math.Round(s, 3));
+        w.WriteEndArray();
+    }
+
+    public static double HouseholdMonths(RunSpec spec) =>
+        (double)spec.TotalHouseholds * (spec.Months + spec.BurnInMonths) * spec.Arms.Count * spec.Replications;
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using PlaceSimulation.Grains;
+
+namespace PlaceSimulation.Cli.Hosting;
+
+/// <summary>
+/// A running cluster to attach to as a client: <c>localhost:PORT[,PORT...]</c> (the gateway
+/// ports of silos on this machine, started with <c>placesim silo --clustering localhost</c>) or
+/// <c>redis:CONNECTION</c> (silos anywhere that share a Redis membership table).
+/// </summary>
+public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
+{
+    public const string DefaultClusterId = "placesim";
+    public const string DefaultServiceId = "placesim";
+
+    /// <summary>Reads a --cluster value; throws <see cref="FormatException"/> with a message that says what was expected.</summary>
+    public static ClusterTarget Parse(string text, string clusterId = DefaultClusterId, string serviceId = DefaultServiceId)
+    {
+        const string expected = "expected localhost:GATEWAY_PORT[,GATEWAY_PORT...] or redis:CONNECTION_STRING";
+        var colon = text.IndexOf(':');
+        if (colon < 0) throw new FormatException($"'{text}': {expected}");
+        var kind = text[..colon];
+        var rest = text[(colon + 1)..];
+        switch (kind)
+        {
+            case "localhost":
+                var ports = rest.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (ports.Length == 0 || !ports.All(p => int.TryParse(p, out var n) && n is > 0 and < 65536))
+                    throw new FormatException($"'{text}': gateway ports must be numbers from 1 to 65535; {expected}");
+                return new LocalhostCluster(ports.Select(int.Parse).ToArray(), clusterId, serviceId);
+            case "redis":
+                if (string.IsNullOrWhiteSpace(rest)) throw new FormatException($"'{text}': no Redis connection string; {expected}");
+                return new RedisCluster(rest, clusterId, serviceId);
+            default:
+                throw new FormatException($"'{text}': unknown clustering '{kind}'; {expected}");
+        }
+    }
+
+    /// <summary>How the manifest and the terminal name the cluster (passwords left out).</summary>
+    public abstract string Describe();
+
+    protected abstract void UseClustering(IClientBuilder client);
+
+    /// <summary>Connects a client; throws <see cref="ClusterUnreachableException"/> if no gateway answers.</summary>
+    public async Task<IHost> ConnectAsync(CancellationToken cancel)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.UseOrleansClient(client =>
+        {
+            UseClustering(client);
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = ClusterId;
+                o.ServiceId = ServiceId;
+            });
+            SiloDefaults.Apply(client);
+            // A few tries a second apart (silos still starting), then give up with the reason.
+            var attempts = 0;
+            client.UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (++attempts > 10) return false;
+                await Task.Delay(TimeSpan.FromSeconds(1), token);
+                return true;
+            });
+        });
+        var host = builder.Build();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            await host.StartAsync(timeout.Token);
+            return host;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new ClusterUnreachableException($"cannot attach to the cluster ({Describe()}): {e.GetBaseException().Message}");
+        }
+    }
+
+    /// <summary>The silos that are active now, by asking the cluster's management grain.</summary>
+    public static async Task<int> ActiveSilosAsync(IClusterClient client) =>
+        (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+
+    [GeneratedRegex(@"(password|user)\s*=\s*[^,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex Secrets();
+
+    /// <summary>A Redis connection string without its user name and password, for display.</summary>
+    public static string Redact(string connection) => Secrets().Replace(connection, m => m.Value[..(m.Value.IndexOf('=') + 1)] + "***");
+}
+
+public sealed record LocalhostCluster(int[] GatewayPorts, string ClusterId, string ServiceId) : ClusterTarget(ClusterId, ServiceId)
+{
+    public override string Describe() => $"localhost clustering, gateways {string.Join(",", GatewayPorts)}, cluster {ClusterId}";
+
+    protected override void UseClustering(IClientBuilder client) =>
+        client.UseLocalhostClustering(GatewayPorts, ServiceId, ClusterId);
+}
+
+public sealed record RedisCluster(string Connection, string ClusterId, string ServiceId) : ClusterTarget(ClusterId, ServiceId)
+{
+    public override string Describe() => $"redis clustering at {Redact(Connection)}, cluster {ClusterId}";
+
+    protected override void UseClustering(IClientBuilder client) => client.UseRedisClustering(Connection);
+}
+
+public sealed class ClusterUnreachableException(string message) : Exception(message);

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace PlaceSimulation.Cluster.Tests;
+
+/// <summary>The built placesim CLI, run as real operating-system processes.</summary>
+public static class Placesim
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    public static string Dll { get; } = Path.Combine(Repository.Root, "src", "PlaceSimulation.Cli", "bin", Configuration, "net10.0", "placesim.dll");
+
+    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    public static Process Start(params string[] args)
+    {
+        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}");
+        var info = new ProcessStartInfo(Dotnet)
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(Dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["NO_COLOR"] = "1";
+        info.Environment["COLUMNS"] = "120";
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Runs placesim to the end; returns its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await p.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"placesim {string.Join(' ', args)} ran past {timeout}: {await stderr}");
+        }
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    /// <summary>Asks a process to stop as Ctrl+C or a service manager would (SIGTERM).</summary>
+    public static void Terminate(Process p)
+    {
+        if (!p.HasExited && kill(p.Id, 15) != 0) p.Kill(entireProcessTree: true);
+    }
+}
+
+/// <summary>A <c>placesim silo</c> process; ready once it has printed its ready line.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SiloProcess(params string[] args)
+    {
+        _process = Placesim.Start(["silo", .. args]);
+        _process.OutputDataReceived += (_, e) => Line(e.Data, stdout: true);
+        _process.ErrorDataReceived += (_, e) => Line(e.Data, stdout: false);
+        _process.Exited += (_, _) => _ready.TrySetException(new InvalidOperationException($"the silo exited ({_process.ExitCode}) before it was ready:\n{Log}"));
+        _process.EnableRaisingEvents = true;
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    private void Line(string? line, bool stdout)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+        if (stdout && line.StartsWith("placesim silo ready", StringComparison.Ordinal)) _ready.TrySetResult();
+    }
+
+    public Task WaitReadyAsync(TimeSpan timeout) => _ready.Task.WaitAsync(timeout);
+
+    /// <summary>Stops the silo gracefully (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        Placesim.Terminate(_process);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
