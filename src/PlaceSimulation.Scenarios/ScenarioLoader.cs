@@ -18,7 +18,7 @@ namespace PlaceSimulation.Scenarios;
 public static partial class ScenarioLoader
 {
     public const int DefaultBurnInMonths = 12;
-    public const int DefaultHouseholdsPerGrain = 1000;
+    public const int DefaultHouseholdsPerGrain = 2500;
     public const long MaxHouseholds = 100_000_000;
 
     private static readonly string[] TopKeys =
