@@ -26,6 +26,7 @@ public static class RunOutputs
             return Path.Combine(folder, relative);
         }
         TimeseriesCsv.Write(At("timeseries.csv"), table, totalsOnly);
+        TimeseriesParquet.WriteAsync(At("timeseries.parquet"), table, totalsOnly).GetAwaiter().GetResult();
         SummaryJson.Write(At("summary.json"), scenario, table, offset is null ? null : w => OffsetJson.Write(w, offset));
         if (offset is not null)
         {
