@@ -26,27 +26,7 @@ public static class CompareReport
                 + $"{s.Start} to {s.MonthAt(s.Months - 1)}, {ChartStories.Replications(r.Table)}, seed {s.Seed}, {s.TotalHouseholds:N0} households in {Cell(string.Join("; ", s.Places.Select(p => p.Label)))} |");
         }
         md.AppendLine();
-        md.AppendLine("## The charts");
-        md.AppendLine();
-        md.AppendLine("Each chart is in `charts/` as PNG and SVG, at 1600×900 for slides and 1080×1080 for social posts (`-square`), with the numbers it plots beside it as CSV.");
-        md.AppendLine();
-        var n = 0;
-        foreach (var ch in charts)
-        {
-            n++;
-            md.AppendLine($"### {n}. {ch.Title}");
-            md.AppendLine();
-            md.AppendLine($"![{ch.Title}]({ch.Image("slide", "png").File})");
-            md.AppendLine();
-            if (ch.Story.Length > 0)
-            {
-                md.AppendLine(ch.Story);
-                md.AppendLine();
-            }
-            md.AppendLine($"Files: slide [PNG]({ch.Image("slide", "png").File}), [SVG]({ch.Image("slide", "svg").File}); "
-                + $"square [PNG]({ch.Image("square", "png").File}), [SVG]({ch.Image("square", "svg").File}); data [CSV]({ch.DataFile}).");
-            md.AppendLine();
-        }
+        ChartSection.Append(md, charts);
         md.AppendLine("## What this assumes, and what it cannot tell you");
         md.AppendLine();
         md.AppendLine("- These are simulations. The numbers follow from the model's rules and parameters (`docs/MODEL.md`, `parameters/`); they are not forecasts or measurements of real places.");

@@ -33,27 +33,7 @@ public static class RunReport
         if (offset is not null) Finding(md, offset, horizon);
         Simulated(md, scenario, t, offset);
 
-        md.AppendLine("## The charts");
-        md.AppendLine();
-        md.AppendLine("Each chart is in `charts/` as PNG and SVG, at 1600×900 for slides and 1080×1080 for social posts (`-square`), with the numbers it plots beside it as CSV.");
-        md.AppendLine();
-        var n = 0;
-        foreach (var c in charts)
-        {
-            n++;
-            md.AppendLine($"### {n}. {c.Title}");
-            md.AppendLine();
-            md.AppendLine($"![{c.Title}]({c.Image("slide", "png").File})");
-            md.AppendLine();
-            if (c.Story.Length > 0)
-            {
-                md.AppendLine(c.Story);
-                md.AppendLine();
-            }
-            md.AppendLine($"Files: slide [PNG]({c.Image("slide", "png").File}), [SVG]({c.Image("slide", "svg").File}); "
-                + $"square [PNG]({c.Image("square", "png").File}), [SVG]({c.Image("square", "svg").File}); data [CSV]({c.DataFile}).");
-            md.AppendLine();
-        }
+        ChartSection.Append(md, charts);
 
         if (offset is not null) Reading(md);
         Assumptions(md, t);
