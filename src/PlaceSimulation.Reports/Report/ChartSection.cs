@@ -1,17 +1,12 @@
-using System.Globalization;
 using System.Text;
 using PlaceSimulation.Reports.Charts;
-using PlaceSimulation.Reports.Findings;
-using PlaceSimulation.Reports.Offset;
-using PlaceSimulation.Reports.Tables;
-using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Reports.Report;
 
 /// <summary>The "charts" section of a report.md: each chart with its title, the image, its paragraph and its files.</summary>
 public static class ChartSection
 {
-    public static void Append(System.Text.StringBuilder md, IReadOnlyList<WrittenChart> charts)
+    public static void Append(StringBuilder md, IReadOnlyList<WrittenChart> charts)
     {
         md.AppendLine("## The charts");
         md.AppendLine();
