@@ -17,7 +17,7 @@ namespace PlaceSimulation.Scenarios;
 /// </summary>
 public static partial class ScenarioLoader
 {
-    public const int DefaultBurnInMonths = 12;
+    public const int DefaultBurnInMonths = 36;
     public const int DefaultHouseholdsPerGrain = 2500;
     public const long MaxHouseholds = 100_000_000;
 

@@ -71,6 +71,8 @@ public struct Household
 
     // Money (nominal £)
     public float Savings;
+    /// <summary>The savings buffer the household aims to hold, in months of its income (buffer-stock saving).</summary>
+    public float SavingsTargetMonths;
     public float Debt;
     /// <summary>Rent arrears for renters; mortgage arrears for owners.</summary>
     public float HousingArrears;
@@ -105,6 +107,8 @@ public struct Household
 
     // History
     public short MonthsSinceDestitute;
+    /// <summary>Months since the household last came to a crisis service while destitute (JRF's count).</summary>
+    public short MonthsSinceSeenDestitute;
 
     // This month (recomputed each month; £ per month)
     public float NetEarnings;

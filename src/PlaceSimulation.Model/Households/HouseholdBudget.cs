@@ -7,7 +7,7 @@ namespace PlaceSimulation.Model.Households;
 /// council tax and deductions for debts (and any council-tax payment plan) meets the cost
 /// of essentials (JRF and Trussell's Essentials Guarantee level, scaled by household size).
 /// A surplus pays down arrears (council tax first: its enforcement is harshest) and debt,
-/// and part of the rest is saved. A shortfall is met from savings first; what savings
+/// and part of the rest is saved until savings are back at the household's buffer. A shortfall is met from savings first; what savings
 /// cannot meet is split: a share is left unpaid on bills (council tax, then rent or
 /// mortgage: arrears), a share is borrowed (up to a limit), and the rest is going without essentials
 /// (the household's <see cref="Household.Gap"/>). Stated assumption: the shares.
@@ -21,16 +21,24 @@ public static class HouseholdBudget
         var essentials = r.EssentialsPerEquivalentAdult * Equivalisation.AfterHousingCosts(h);
         h.Disposable = (float)disposable;
         h.Essentials = (float)essentials;
-        h.Debt = Math.Max(0, h.Debt - h.Deductions);
+        // Deductions go to rent arrears first (paid to the landlord), then council-tax
+        // arrears (to the council), then the household's other debts.
+        double deducted = h.Deductions;
+        Pay(ref h.HousingArrears, ref deducted);
+        Pay(ref h.CouncilTaxArrears, ref deducted);
+        Pay(ref h.Debt, ref deducted);
 
         var balance = disposable - essentials;
         if (balance >= 0)
         {
             // A share of any surplus clears arrears (council tax first: it carries the
-            // harshest enforcement), then debt; part of the rest is saved.
+            // harshest enforcement), then debt; part of the rest is saved until savings are
+            // back at the household's buffer (buffer-stock saving: Carroll 1997), and the
+            // rest is spent.
             var repay = balance * b.DebtRepaymentShare;
             var paid = Pay(ref h.CouncilTaxArrears, ref repay) + Pay(ref h.HousingArrears, ref repay) + Pay(ref h.Debt, ref repay);
-            h.Savings += (float)((balance - paid) * b.SavingsRate);
+            var buffer = h.SavingsTargetMonths * Math.Max(income, essentials);
+            h.Savings += (float)Math.Min((balance - paid) * b.SavingsRate, Math.Max(0, buffer - h.Savings));
             h.Gap = 0;
             return;
         }

@@ -60,6 +60,9 @@ public static class HouseholdIncome
             }
             benefits = paid + deductions + childBenefit + pip + nonDependantBenefit;
             lowIncomeSupport = h.Claims && entitlement > 0;
+            // A claim ends in the month entitlement does. (Checked here, not in TakeUp, so
+            // that households who start as claimants are established claims from month 0.)
+            if (entitlement <= 0) h.Claims = false;
         }
 
         // Council Tax Reduction: pensioners on Pension Credit pay none (national scheme);

@@ -29,19 +29,16 @@ public static class LabourMarket
     {
         if (h.Pensioner)
         {
-            // A pensioner household's non-dependent adult is of working age.
+            // A pensioner household's non-dependent adult is of working age; the household's
+            // health needs are the pensioners'.
             if (h.NonDependants > 0)
                 Adult(ref h.Work3, key, RandomStream.JobLoss3, RandomStream.JobFind3,
-                    econ.JobLossMonthly * econ.ShockJobLossMultiplier / h.Employability,
-                    econ.JobFindMonthly * econ.ShockJobFindMultiplier * tightness * h.Employability + signals.LocalJobsBoost, place.PartTimeShare);
+                    Loss(h, econ, behaviour, 0), Find(h, econ, behaviour, tightness, 0, false) + signals.LocalJobsBoost, place.PartTimeShare);
             return;
         }
         var health = Math.Max(h.NeedPhysical, h.NeedMental);
-        var loss = econ.JobLossMonthly * econ.ShockJobLossMultiplier * (1 + behaviour.HealthWorkPenalty * health) / h.Employability;
-        var find = h.Lcwra ? 0 : econ.JobFindMonthly * econ.ShockJobFindMultiplier * tightness * h.Employability
-                                 * Math.Max(0, 1 - behaviour.HealthWorkPenalty * health)
-                                 * (h.JobSupport ? 1 + jobcentre.Effect : 1)
-                   + (h.Lcwra ? 0 : signals.LocalJobsBoost);
+        var loss = Loss(h, econ, behaviour, health);
+        var find = h.Lcwra ? 0 : Find(h, econ, behaviour, tightness, health, false) * (h.JobSupport ? 1 + jobcentre.Effect : 1) + signals.LocalJobsBoost;
         h.JobSupport = false;
 
         Adult(ref h.Work1, key, RandomStream.JobLoss1, RandomStream.JobFind1, loss, find, PartTimeShare(h, 1, place));
@@ -50,6 +47,21 @@ public static class LabourMarket
         if (h.NonDependants > 0)
             Adult(ref h.Work3, key, RandomStream.JobLoss3, RandomStream.JobFind3, loss, find, place.PartTimeShare);
     }
+
+    /// <summary>Monthly chance a working adult of the household loses work.</summary>
+    public static double Loss(in Household h, EconomyParameters econ, BehaviourParameters behaviour, double health) =>
+        econ.JobLossMonthly * econ.ShockJobLossMultiplier * (1 + behaviour.HealthWorkPenalty * health) / h.Employability;
+
+    /// <summary>Monthly chance an adult of the household out of work (and fit for it) finds work, before support and local jobs.</summary>
+    public static double Find(in Household h, EconomyParameters econ, BehaviourParameters behaviour, double tightness, double health, bool unfit) =>
+        unfit ? 0 : econ.JobFindMonthly * econ.ShockJobFindMultiplier * tightness * h.Employability * Math.Max(0, 1 - behaviour.HealthWorkPenalty * health);
+
+    /// <summary>
+    /// The share of the time an adult is in work when these monthly chances hold for long:
+    /// find / (find + loss). The population starts at it, so a run does not begin with
+    /// employment drifting towards where the labour-market rules would take it.
+    /// </summary>
+    public static double SteadyState(double loss, double find) => find + loss > 0 ? find / (find + loss) : 0;
 
     private static void Adult(ref byte work, ulong key, RandomStream lossStream, RandomStream findStream, double loss, double find, double partTimeShare)
     {

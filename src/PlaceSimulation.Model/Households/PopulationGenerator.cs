@@ -81,7 +81,11 @@ public static class PopulationGenerator
         }
         else
         {
-            var employment = pl.EmploymentRate * employmentRatio;
+            // Start at the labour market's own steady state (LabourMarket.SteadyState).
+            var health = Math.Max(h.NeedPhysical, h.NeedMental);
+            var tightness = LabourMarket.Tightness(pl, p.Economy);
+            var employment = LabourMarket.SteadyState(LabourMarket.Loss(h, p.Economy, p.Behaviour, health),
+                LabourMarket.Find(h, p.Economy, p.Behaviour, tightness, health, unfit: false));
             h.Work1 = Work(key, 0, employment, LabourMarket.PartTimeShare(h, 1, pl), h.Lcwra);
             if (h.Adults > 1) h.Work2 = Work(key, 1, employment, LabourMarket.PartTimeShare(h, 2, pl), false);
         }
@@ -90,7 +94,9 @@ public static class PopulationGenerator
         {
             // Younger adults earn less (ASHE age profile); they work at the place's rate.
             h.Wage3 = (float)(pl.MedianFullTimeEarningsGbpMonth * pl.NonDependantWageRatio * Math.Exp(pl.EarningsDispersion * CounterRng.Normal(key, RandomStream.PopulationExtra, 32)));
-            h.Work3 = Work(key, 2, pl.EmploymentRate, pl.PartTimeShare, false);
+            var ndHealth = h.Pensioner ? 0 : Math.Max(h.NeedPhysical, h.NeedMental);
+            h.Work3 = Work(key, 2, LabourMarket.SteadyState(LabourMarket.Loss(h, p.Economy, p.Behaviour, ndHealth),
+                LabourMarket.Find(h, p.Economy, p.Behaviour, LabourMarket.Tightness(pl, p.Economy), ndHealth, unfit: false)), pl.PartTimeShare, false);
         }
 
         var size = MonthRates.HomeSize(h);
@@ -101,20 +107,30 @@ public static class PopulationGenerator
             _ => h.Mortgage ? (float)Mortgage(h, pl, N(RandomStream.PopulationRent)) : 0f,
         };
 
-        // Savings in months of a rough take-home income; debt for a share of households.
+        // Savings in months of a rough take-home income.
         var roughIncome = h.Pensioner ? 900.0 * h.Adults + h.OtherIncomeBase
             : 0.75 * ((h.Work1 > 0 ? h.Wage1 * (h.Work1 == 1 ? pl.PartTimeEarningsRatio : 1) : 0) + (h.Work2 > 0 ? h.Wage2 * (h.Work2 == 1 ? pl.PartTimeEarningsRatio : 1) : 0)) + 500;
         var tenureSavings = h.Tenure switch { Tenure.Owner => 2.0, Tenure.PrivateRent => 0.6, _ => 0.3 };
-        h.Savings = (float)(roughIncome * pl.SavingsMedianMonths * tenureSavings * Math.Exp(1.2 * CounterRng.Normal(key, RandomStream.PopulationExtra, 2)));
-        var debtRisk = pl.DebtPrevalence * (h.Tenure == Tenure.Owner ? 0.6 : 1.5);
+        // The household starts at its own buffer (HouseholdBudget keeps it there).
+        h.SavingsTargetMonths = (float)(pl.SavingsMedianMonths * tenureSavings * Math.Exp(1.2 * CounterRng.Normal(key, RandomStream.PopulationExtra, 2)));
+        h.Savings = (float)(roughIncome * h.SavingsTargetMonths);
+        // Problem debt sits where the model's own debt rules leave it after some years
+        // (borrowing to cover shortfalls, advances, arrears turned into debt): mostly with
+        // working-age households where no one works, seldom with pensioners; a few
+        // thousand pounds, log-normal. Starting there keeps the baseline from drifting for
+        // years while an over-large starting stock is paid down (docs/MODEL.md §2).
+        var workless = !h.Pensioner && h.Work1 == 0 && h.Work2 == 0;
+        var debtRisk = pl.DebtPrevalence * (h.Tenure == Tenure.Owner ? 0.6 : 1.5)
+                       * (h.Pensioner ? pl.DebtRatioPensioner : workless ? pl.DebtRatioWorkless : 1.0);
         if (CounterRng.Uniform(key, RandomStream.PopulationExtra, 3) < debtRisk)
-            h.Debt = (float)(roughIncome * (1 + 5 * CounterRng.Uniform(key, RandomStream.PopulationExtra, 4)));
+            h.Debt = (float)(pl.DebtTypicalGbp * Math.Exp(0.7 * CounterRng.Normal(key, RandomStream.PopulationExtra, 4)));
 
         h.Trust = (float)Math.Clamp(pl.TrustMean + 0.15 * N(RandomStream.PopulationTrust), 0.05, 1);
         h.Agency = (float)Math.Clamp(0.65 + 0.15 * CounterRng.Normal(key, RandomStream.PopulationTrust, 1) - 0.2 * h.NeedMental, 0.1, 1);
         h.Claims = U(RandomStream.PopulationTakeUp) < (h.Pensioner ? p.National.Pensions.PensionCreditTakeUp : p.Behaviour.InitialTakeUp);
         h.ClaimsPip = CounterRng.Uniform(key, RandomStream.PopulationTakeUp, 1) < p.National.Disability.PipTakeUp;
         h.MonthsSinceDestitute = short.MaxValue;
+        h.MonthsSinceSeenDestitute = short.MaxValue;
         return h;
     }
 

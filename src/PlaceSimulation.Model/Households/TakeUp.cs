@@ -4,7 +4,7 @@ using PlaceSimulation.Model.Randomness;
 namespace PlaceSimulation.Model.Households;
 
 /// <summary>
-/// Benefit take-up below 100%: a claim ends when entitlement ends; an entitled household
+/// Benefit take-up below 100%: a claim ends when entitlement ends (HouseholdIncome); an entitled household
 /// that is not claiming starts to claim with a monthly probability that grows with its
 /// trust in services and with the size of its entitlement (small amounts go unclaimed
 /// most: Policy in Practice, Missing Out 2024: £22.7bn a year of means-tested support
@@ -16,13 +16,8 @@ public static class TakeUp
 {
     public static void Step(ref Household h, ulong key, BehaviourParameters b)
     {
-        if (h.Pensioner) return;
-        if (h.UcEntitlement <= 0)
-        {
-            h.Claims = false;
-            return;
-        }
-        if (h.Claims) return;
+        // Last month's entitlement: a claim that lost it has already ended (HouseholdIncome).
+        if (h.Pensioner || h.Claims || h.UcEntitlement <= 0) return;
         var p = b.TakeUpMonthly * TrustFactor(h, b) * Math.Min(1, h.UcEntitlement / b.TakeUpFullAmountGbpMonth);
         if (CounterRng.Chance(key, RandomStream.TakeUp, p))
         {

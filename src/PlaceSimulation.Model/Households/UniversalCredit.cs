@@ -49,11 +49,15 @@ public static class UniversalCredit
         var perAdultStandard = h.Adults > 1 ? standard / 2 : standard;
         var sanction = h.SanctionMonths > 0 ? Math.Min(afterCap, r.SanctionSeverity * perAdultStandard) : 0;
 
-        // Deductions for debts (advances, arrears, fines) are capped at a share of the
-        // standard allowance; the model takes a fixed share of the household's debt a month.
+        // Deductions for debts are capped at a share of the standard allowance; the model
+        // takes a fixed share a month of what the household owes that DWP recovers from
+        // awards: advances and other debts, and, paid on to landlords and councils as
+        // third-party deductions, rent and council-tax arrears (DWP, Deductions from
+        // Universal Credit: advances, third-party debts and overpayments).
         var deduction = 0.0;
-        if (h.Debt > 0 && afterCap - sanction > 0)
-            deduction = Math.Min(Math.Min(h.Debt * r.DebtDeductionShare, uc.MaxDeductionShare * standard), afterCap - sanction);
+        var recoverable = (double)h.Debt + h.HousingArrears + h.CouncilTaxArrears;
+        if (recoverable > 0 && afterCap - sanction > 0)
+            deduction = Math.Min(Math.Min(recoverable * r.DebtDeductionShare, uc.MaxDeductionShare * standard), afterCap - sanction);
 
         return new UcAward(max, earningsReduction, capReduction, sanction, deduction);
     }

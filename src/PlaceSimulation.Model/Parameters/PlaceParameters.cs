@@ -42,6 +42,9 @@ public sealed class PlaceParameters
     public double WaterGbpMonth { get; set; }
     public double SavingsMedianMonths { get; set; }
     public double DebtPrevalence { get; set; }
+    public double DebtRatioWorkless { get; set; }
+    public double DebtRatioPensioner { get; set; }
+    public double DebtTypicalGbp { get; set; }
     public double MentalNeedPrevalence { get; set; }
     public double PhysicalNeedPrevalence { get; set; }
     public double IsolationPrevalence { get; set; }

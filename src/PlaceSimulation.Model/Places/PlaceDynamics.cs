@@ -33,14 +33,20 @@ public static class PlaceDynamics
     /// <param name="capacity">This month's capacity, real contacts.</param>
     /// <param name="weight">Real households per simulated household.</param>
     /// <param name="next">The month the returned signals are for.</param>
-    public static PlaceSignals Step(PlaceSignals s, ModelParameters p, long[] c, CapacityPlan capacity, double weight, YearMonth next)
+    /// <param name="burnIn">
+    /// True while the month stepped is burn-in: prices, earnings, rents, benefits, LHA,
+    /// budgets and commissioning stay at their start values, so burn-in settles the stocks
+    /// (debts, arrears, savings, needs, waiting lists, the feedback loops) in the world of
+    /// the start date rather than moving the world on before recording begins.
+    /// </param>
+    public static PlaceSignals Step(PlaceSignals s, ModelParameters p, long[] c, CapacityPlan capacity, double weight, YearMonth next, bool burnIn = false)
     {
         var e = p.Economy;
         var fb = p.Feedback;
         var april = next.Month == 4;
 
         var rentIndex = s.RentIndex * Monthly(e.RentGrowthAnnual);
-        var signals = s with
+        var signals = burnIn ? s : s with
         {
             PriceIndex = s.PriceIndex * Monthly(e.CpiAnnual),
             EarningsIndex = s.EarningsIndex * Monthly(e.EarningsGrowthAnnual),
@@ -98,10 +104,10 @@ public static class PlaceDynamics
             signals = signals with { VcseCapacity = 1 };
         }
 
-        // 'More for less' commissioning.
+        // 'More for less' commissioning (a trend from the start date, like the indices).
         signals = signals with
         {
-            CommissioningValue = fb.MoreForLessOn >= 0.5 ? s.CommissioningValue * (1 - fb.MoreForLessAnnual / 12) : 1,
+            CommissioningValue = fb.MoreForLessOn < 0.5 ? 1 : burnIn ? s.CommissioningValue : s.CommissioningValue * (1 - fb.MoreForLessAnnual / 12),
         };
 
         // Local jobs from procurement and community wealth building, shared among residents out of work.

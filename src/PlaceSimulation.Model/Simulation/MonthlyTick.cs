@@ -80,7 +80,7 @@ public static class MonthlyTick
         counters[Counter.CommunityEngagementMicros] = Counter.Micros(ctx.Signals.CommunityEngagement) * households;
         counters[Counter.VcseCapacityMicros] = Counter.Micros(ctx.Signals.VcseCapacity) * households;
 
-        var nextSignals = PlaceDynamics.Step(ctx.Signals, ctx.Parameters, counters, plan, ctx.Weight, next);
+        var nextSignals = PlaceDynamics.Step(ctx.Signals, ctx.Parameters, counters, plan, ctx.Weight, next, burnIn: ctx.Month < 0);
         return new PlaceMonthResult(ctx.Month, counters, plan, nextSignals);
     }
 

@@ -35,7 +35,7 @@ public class HouseholdBudgetTests
     [Fact]
     public void A_surplus_clears_council_tax_arrears_before_rent_arrears_and_debt()
     {
-        var h = new Household { Adults = 2, NetEarnings = 4000, CouncilTaxArrears = 100, HousingArrears = 100, Debt = 100 };
+        var h = new Household { Adults = 2, NetEarnings = 4000, CouncilTaxArrears = 100, HousingArrears = 100, Debt = 100, SavingsTargetMonths = 1 };
         HouseholdBudget.Balance(ref h, Rates, Behaviour, 0);
         Assert.Equal(0, h.CouncilTaxArrears);
         Assert.True(h.Savings > 0);
@@ -50,5 +50,30 @@ public class HouseholdBudgetTests
         Assert.True(Outcomes.IsDestitute(poor, Rates));
         var saver = poor with { Savings = (float)(line + 1) };
         Assert.False(Outcomes.IsDestitute(saver, Rates));
+    }
+
+    [Fact]
+    public void A_surplus_is_saved_only_until_savings_are_back_at_the_buffer()
+    {
+        var h = new Household { Adults = 1, NetEarnings = 3000, SavingsTargetMonths = 2, Savings = 100 };
+        HouseholdBudget.Balance(ref h, Rates, Behaviour, 0);
+        Assert.True(h.Savings > 100, "a household below its buffer saves");
+        Assert.True(h.Savings <= 2 * 3000 + 0.01, "never above the buffer");
+
+        var full = new Household { Adults = 1, NetEarnings = 3000, SavingsTargetMonths = 2, Savings = 6000 };
+        HouseholdBudget.Balance(ref full, Rates, Behaviour, 0);
+        Assert.Equal(6000, full.Savings);
+    }
+
+    [Fact]
+    public void Deductions_pay_rent_arrears_then_council_tax_arrears_then_debt()
+    {
+        // Income just meets essentials after the deduction, so nothing else pays anything off.
+        var essentials = Rates.EssentialsPerEquivalentAdult * 0.58;
+        var h = new Household { Adults = 1, BenefitIncome = (float)(50 + essentials + 0.01), Deductions = 50, HousingArrears = 30, CouncilTaxArrears = 10, Debt = 100 };
+        HouseholdBudget.Balance(ref h, Rates, Behaviour, 0);
+        Assert.Equal(0, h.HousingArrears, 3);
+        Assert.Equal(0, h.CouncilTaxArrears, 3);
+        Assert.Equal(90, h.Debt, 1);
     }
 }
