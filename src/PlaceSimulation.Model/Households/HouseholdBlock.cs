@@ -76,6 +76,7 @@ public sealed class HouseholdBlock
             NeedsDynamics.Step(ref h, key, b, p.National.UniversalCredit.LcwraNeedThreshold);
             h.Trust += (float)(b.TrustDriftMonthly * (p.Place.TrustMean - h.Trust));
             leaked += HelpSeeking.Ask(ref h, key, help, rates, _requests, _counters);
+            Outcomes.NoteCrisisContact(ref h);
             if (h.CaseMonths > 0) onCaseload++;
         }
         _counters[Counter.NewSanctions] += newSanctions;

@@ -11,7 +11,10 @@ namespace PlaceSimulation.Model.Households;
 /// criterion): money after housing costs and deductions below JRF's destitution income
 /// threshold with no savings to fall back on, or going without more than half of the cost
 /// of essentials. A severe need (severity at or above the threshold) is unmet when no
-/// service worked on that domain this month.
+/// service worked on that domain this month. JRF's national destitution figures come from
+/// a census of people using crisis services, so the model also counts the households that
+/// came to one (food bank or other voluntary crisis help, the crisis fund, advice, housing)
+/// in a month they were destitute: what such a census can see.
 /// </summary>
 public static class Outcomes
 {
@@ -19,6 +22,13 @@ public static class Outcomes
     {
         var line = r.DestitutionLine(h);
         return (h.Disposable < line && h.Savings < line) || h.Gap > 0.5 * h.Essentials;
+    }
+
+    /// <summary>After help-seeking: notes whether the household came to a crisis service while destitute this month.</summary>
+    public static void NoteCrisisContact(ref Household h)
+    {
+        if (h.Destitute && (h.Requested & Services.ServiceKinds.CrisisServices) != 0) h.MonthsSinceSeenDestitute = 0;
+        else if (h.MonthsSinceSeenDestitute < short.MaxValue) h.MonthsSinceSeenDestitute++;
     }
 
     public static void Count(ref Household h, int addressed, in MonthRates r, ModelParameters p, long[] c)
@@ -58,6 +68,7 @@ public static class Outcomes
             h.MonthsSinceDestitute++;
         }
         if (h.MonthsSinceDestitute < 12) c[Counter.HouseholdsDestitutePast12]++;
+        if (h.MonthsSinceSeenDestitute < 12) c[Counter.DestituteSeenPast12]++;
         if (h.Homeless) c[Counter.HouseholdsHomeless]++;
         if (h.CouncilTaxArrears > 1) c[Counter.CouncilTaxArrearsHouseholds]++;
 

@@ -67,8 +67,9 @@ public static class Counter
     public const int UcWithDeductions = DestituteOnBenefits + 4;
     public const int CouncilTaxArrearsHouseholds = DestituteOnBenefits + 5;
     public const int GaveUpWaiting = DestituteOnBenefits + 6;
+    public const int DestituteSeenPast12 = DestituteOnBenefits + 7;
 
-    public const int Count = GaveUpWaiting + 1;
+    public const int Count = DestituteSeenPast12 + 1;
 
     public static int SevereNeed(NeedDomain d) => SevereNeedBase + (int)d;
     public static int UnmetNeed(NeedDomain d) => UnmetNeedBase + (int)d;

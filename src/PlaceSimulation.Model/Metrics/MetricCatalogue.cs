@@ -57,8 +57,11 @@ public static class MetricCatalogue
             "Share of households destitute in the month (JRF income criterion: money after housing costs below the destitution line with no savings, or going without most essentials).", true,
             c => Ratio(c[Counter.HouseholdsDestitute], c[Counter.Households]));
         Add("destitution_annual_rate", "Households destitute in the past year", "share of households",
-            "Share of households destitute in at least one of the last 12 months (comparable with JRF's annual counts).", true,
+            "Share of households destitute in at least one of the last 12 months, whether or not any service saw them.", true,
             c => Ratio(c[Counter.HouseholdsDestitutePast12], c[Counter.Households]));
+        Add("destitution_seen_annual_rate", "Destitute households seen by crisis services in the past year", "share of households",
+            "Share of households that came to a crisis service (food bank, crisis fund, advice, housing) in a month they were destitute, at least once in the last 12 months: what JRF's census of crisis-service users counts.", true,
+            c => Ratio(c[Counter.DestituteSeenPast12], c[Counter.Households]));
         Add("destitute_on_benefits_share", "Destitute households receiving benefits", "share of destitute households",
             "Share of destitute households receiving Universal Credit, Pension Credit or the State Pension (JRF: 72% of destitute people receive social security).", false,
             c => Ratio(c[Counter.DestituteOnBenefits], c[Counter.HouseholdsDestitute]));
@@ -90,6 +93,12 @@ public static class MetricCatalogue
         Add("failure_demand_gbp", "Failure demand", "GBP/month",
             "Cost of failure each month: temporary accommodation, evictions, untreated mental-health crises and assessments that end in lost referrals.", true,
             c => c[Counter.FailureDemandPence] / Pence);
+        Add("debt_mean_gbp", "Household debt", "GBP per household",
+            "Mean debt per household (borrowing, advances, enforcement debts; not mortgages or arrears).", true,
+            c => Ratio(c[Counter.DebtPence] / Pence, c[Counter.Households]));
+        Add("housing_arrears_mean_gbp", "Rent and mortgage arrears", "GBP per household",
+            "Mean rent or mortgage arrears per household.", true,
+            c => Ratio(c[Counter.HousingArrearsPence] / Pence, c[Counter.Households]));
         Add("homelessness_rate", "Households in temporary accommodation", "per 1,000 households",
             "Households homeless and in temporary accommodation, per 1,000 households.", true,
             c => 1000 * Ratio(c[Counter.HouseholdsHomeless], c[Counter.Households]));

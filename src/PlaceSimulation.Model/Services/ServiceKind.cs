@@ -32,6 +32,14 @@ public static class ServiceKinds
     public static ushort Bit(ServiceKind s) => (ushort)(1 << (int)s);
 
     /// <summary>
+    /// The crisis services whose users JRF's destitution census counts (food banks and other
+    /// voluntary crisis help, local welfare assistance, advice, homelessness services):
+    /// Destitution in the UK 2023.
+    /// </summary>
+    public static readonly ushort CrisisServices =
+        (ushort)(Bit(ServiceKind.Vcse) | Bit(ServiceKind.CrisisFund) | Bit(ServiceKind.Advice) | Bit(ServiceKind.Housing));
+
+    /// <summary>
     /// Services that keep a waiting list: a household stays on it until seen, its need
     /// eases, or it gives up. Relational caseworkers keep none: they triage the month's
     /// complex cases as slots free up, and a household not taken on is put forward again
