@@ -2,12 +2,13 @@ namespace PlaceSimulation.Grains;
 
 /// <summary>
 /// Grain keys. Every key starts with the run id (DESIGN.md §3.5), so several runs, arms and
-/// replications share a cluster without touching each other.
+/// replications share a cluster without touching each other; a job's key also names its
+/// attempt, so a job run again after a fault never meets what is left of the failed try.
 /// </summary>
 public static class GrainKeys
 {
-    public static string World(string runId, int arm, int replication) => $"{runId}/a{arm}/r{replication}";
-    public static string Place(string world, string placeId) => $"{world}/{placeId}";
-    public static string Service(string place, Model.Services.ServiceKind service) => $"{place}/{Model.Services.ServiceKinds.Name(service)}";
-    public static string Block(string place, int block) => $"{place}/b{block}";
+    public static string Job(string runId, int arm, int replication, string placeId, int attempt) =>
+        $"{runId}/a{arm}/r{replication}/{placeId}/t{attempt}";
+    public static string Service(string job, Model.Services.ServiceKind service) => $"{job}/{Model.Services.ServiceKinds.Name(service)}";
+    public static string Block(string job, int block) => $"{job}/b{block}";
 }

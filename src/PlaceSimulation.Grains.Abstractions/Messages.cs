@@ -3,36 +3,12 @@ using PlaceSimulation.Model.Simulation;
 
 namespace PlaceSimulation.Grains;
 
-/// <summary>How far a run has got.</summary>
-[GenerateSerializer, Immutable, Alias("ps.RunProgress")]
-public sealed record RunProgress(
-    [property: Id(0)] long PlaceMonthsDone,
-    [property: Id(1)] long PlaceMonthsTotal,
-    [property: Id(2)] bool Finished,
-    [property: Id(3)] string? Error,
-    [property: Id(4)] double ElapsedSeconds);
-
-/// <summary>What the place grain needs to host one place of one arm and replication.</summary>
-[GenerateSerializer, Immutable, Alias("ps.PlaceSetup")]
-public sealed record PlaceSetup(
-    [property: Id(0)] RunSpec Run,
-    [property: Id(1)] int Arm,
-    [property: Id(2)] int Replication,
-    [property: Id(3)] int Place,
-    [property: Id(4)] string WorldKey);
-
 /// <summary>One month of one place, as the place grain reports it.</summary>
 [GenerateSerializer, Immutable, Alias("ps.PlaceMonthReport")]
 public sealed record PlaceMonthReport(
     [property: Id(0)] int Month,
     [property: Id(1)] long[] Counters,
     [property: Id(2)] bool Finished);
-
-/// <summary>The national levers of one arm and replication, with a version that rises when a lever is pulled.</summary>
-[GenerateSerializer, Immutable, Alias("ps.PolicyTimeline")]
-public sealed record PolicyTimeline(
-    [property: Id(0)] int Version,
-    [property: Id(1)] ParameterChange[] Changes);
 
 /// <summary>What a household block grain hosts: consecutive households of one place.</summary>
 [GenerateSerializer, Immutable, Alias("ps.BlockSetup")]

@@ -11,6 +11,7 @@ public sealed class HouseholdBlockGrain : Grain, IHouseholdBlockGrain
 
     public Task Initialise(BlockSetup setup)
     {
+        if (_block is not null) throw new InvalidOperationException($"block {this.GetPrimaryKeyString()} has already been initialised");
         _block = HouseholdBlock.Create(setup.FirstId, setup.Count, setup.ReplicationKey, setup.PlaceKey, setup.BaseParameters);
         return Task.CompletedTask;
     }
@@ -34,5 +35,6 @@ public sealed class HouseholdBlockGrain : Grain, IHouseholdBlockGrain
         return Task.CompletedTask;
     }
 
-    private HouseholdBlock Block => _block ?? throw new InvalidOperationException($"block {this.GetPrimaryKeyString()} was not initialised");
+    private HouseholdBlock Block => _block ?? throw new InvalidOperationException(
+        $"block {this.GetPrimaryKeyString()} has no state here (not initialised, or its activation was lost)");
 }

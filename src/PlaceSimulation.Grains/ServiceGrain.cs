@@ -2,25 +2,37 @@ using PlaceSimulation.Model.Services;
 
 namespace PlaceSimulation.Grains;
 
-/// <summary>One service of one place: hosts a <see cref="ServiceDesk"/> (its carried capacity) between months.</summary>
+/// <summary>
+/// One service of one job: hosts a <see cref="ServiceDesk"/> (its carried capacity) between
+/// months. The desk's carry is state, so the grain checks that the months it decides are
+/// the ones that follow its start: an activation that lost its state fails loudly instead
+/// of deciding with a fresh desk.
+/// </summary>
 public sealed class ServiceGrain : Grain, IServiceGrain
 {
     private ServiceDesk? _desk;
+    private int _next;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public Task Start(int firstMonth)
     {
         var key = this.GetPrimaryKeyString();
+        if (_desk is not null) throw new InvalidOperationException($"service {key} has already started");
         var name = key[(key.LastIndexOf('/') + 1)..];
         var kind = ServiceKinds.All.FirstOrDefault(s => ServiceKinds.Name(s) == name, (ServiceKind)255);
         if ((byte)kind == 255) throw new ArgumentException($"'{key}' does not name a service");
         _desk = new ServiceDesk(kind);
+        _next = firstMonth;
         return Task.CompletedTask;
     }
 
     public Task<Immutable<ServiceDecision>> Decide(Immutable<ServiceCall> call)
     {
         var c = call.Value;
-        var decision = _desk!.Decide(c.CapacitySimulated, c.Households, c.Priorities, c.ReplicationKey, c.PlaceKey, c.Month);
+        var key = this.GetPrimaryKeyString();
+        var desk = _desk ?? throw new InvalidOperationException($"service {key} has no state here (not started, or its activation was lost)");
+        if (c.Month != _next) throw new InvalidOperationException($"service {key} expected month {_next}, was asked for month {c.Month}");
+        var decision = desk.Decide(c.CapacitySimulated, c.Households, c.Priorities, c.ReplicationKey, c.PlaceKey, c.Month);
+        _next++;
         return Task.FromResult(decision.AsImmutable());
     }
 

@@ -4,31 +4,26 @@ namespace PlaceSimulation.Grains;
 
 /// <summary>
 /// Silo settings every host of PlaceSimulation grains shares: the CLI's embedded silo,
-/// <c>placesim silo</c> processes and test clusters.
+/// <c>placesim silo</c> processes and test clusters. Messages and response timeouts keep
+/// Orleans' defaults (a month of one place is one short call, and results stream month by
+/// month, so nothing needs more); membership keeps Orleans' failure detection (a silo that
+/// stops answering probes is declared dead after about 3 missed probes of 5 s each).
 /// </summary>
 public static class SiloDefaults
 {
-    /// <summary>Largest message: the results of a big run travel to the client as one message.</summary>
-    public const int MaxMessageBodySize = 1024 * 1024 * 1024;
+    /// <summary>
+    /// A job's grains are released when they have had no call for this long: the run's client
+    /// drives every month, so a client that died or gave up leaves idle grains, and they go.
+    /// </summary>
+    public static readonly TimeSpan IdleRelease = TimeSpan.FromSeconds(40);
 
-    /// <summary>A month of a large place is one long grain call.</summary>
-    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(30);
+    /// <summary>How often the silo looks for idle grains; with <see cref="IdleRelease"/>, a run's grains are gone within a minute.</summary>
+    public static readonly TimeSpan CollectionQuantum = TimeSpan.FromSeconds(10);
 
-    public static void Apply(ISiloBuilder silo)
-    {
-        silo.Configure<SiloMessagingOptions>(o =>
+    public static void Apply(ISiloBuilder silo) =>
+        silo.Configure<GrainCollectionOptions>(o =>
         {
-            o.ResponseTimeout = ResponseTimeout;
-            o.MaxMessageBodySize = MaxMessageBodySize;
-        });
-        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
-    }
-
-    /// <summary>The matching settings for a client that attaches to a cluster.</summary>
-    public static void Apply(IClientBuilder client) =>
-        client.Configure<ClientMessagingOptions>(o =>
-        {
-            o.ResponseTimeout = ResponseTimeout;
-            o.MaxMessageBodySize = MaxMessageBodySize;
+            o.CollectionAge = IdleRelease;
+            o.CollectionQuantum = CollectionQuantum;
         });
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PlaceSimulation.Model.Simulation;
 using PlaceSimulation.Scenarios;
 
@@ -47,22 +46,13 @@ public static class TestRuns
     /// <summary>The reference: the whole run in this process, on one thread, with no Orleans.</summary>
     public static Task<RunResults> InProcess(RunSpec spec) => InProcessRunner.RunAsync(spec);
 
-    /// <summary>Starts a run on the cluster, polls its progress until it has finished, and returns its results.</summary>
-    public static async Task<RunResults> OnCluster(IClusterClient client, RunSpec spec, string runId)
+    /// <summary>Runs a spec on the cluster through the run pipeline, as the CLI does, and returns its counters.</summary>
+    public static async Task<RunResults> OnCluster(IClusterClient client, RunSpec spec, Runs.RetryPolicy? retry = null)
     {
-        var run = client.GetGrain<ISimulationGrain>(runId);
-        await run.Start(spec);
-        var waited = Stopwatch.StartNew();
-        RunProgress progress;
-        while (!(progress = await run.GetProgress()).Finished)
-        {
-            // A guard against a hung run, not a timing assertion.
-            if (waited.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException($"run {runId} did not finish: {progress}");
-            await Task.Delay(20);
-        }
-        Assert.Null(progress.Error);
-        Assert.Equal(progress.PlaceMonthsTotal, progress.PlaceMonthsDone);
-        return await run.GetResults();
+        var sink = new Runs.ResultsSink(spec);
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a guard against a hung run, not a timing assertion
+        await Runs.RunPipeline.RunAsync(spec, new Runs.OrleansEngine(client, "test cluster"), sink, retry: retry, cancel: guard.Token);
+        return sink.Results;
     }
 
     /// <summary>A run id no other test uses.</summary>

@@ -1,3 +1,4 @@
+using PlaceSimulation.Runs;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime;
@@ -73,13 +74,9 @@ public static class BenchCommand
         async Task<(double, RunResults)> Engine(RunSpec spec)
         {
             var clock = Stopwatch.StartNew();
-            var run = cluster.Client.GetGrain<ISimulationGrain>($"bench-{Guid.NewGuid():N}");
-            await run.Start(spec);
-            RunProgress progress;
-            while (!(progress = await run.GetProgress()).Finished) await Task.Delay(10, cancel);
-            if (progress.Error is not null) throw new RunFailedException(progress.Error);
-            var results = await run.GetResults();
-            return (clock.Elapsed.TotalSeconds, results);
+            var sink = new ResultsSink(spec);
+            await RunPipeline.RunAsync(spec, new OrleansEngine(cluster.Client, ScenarioExecution.Embedded), sink, cancel: cancel);
+            return (clock.Elapsed.TotalSeconds, sink.Results);
         }
         async Task<(double, RunResults)> Pure(RunSpec spec)
         {

@@ -1,3 +1,4 @@
+using PlaceSimulation.Runs;
 using System.CommandLine;
 using System.Globalization;
 using PlaceSimulation.Cli.Terminal;

@@ -1,3 +1,4 @@
+using PlaceSimulation.Runs;
 using System.CommandLine;
 using System.Diagnostics;
 using PlaceSimulation.Cli.Hosting;
@@ -49,7 +50,7 @@ public static class CompareCommand
         }
         if (errors.Count > 0) return Errors.BadInput(errors);
         foreach (var s in scenarios)
-            if (OffsetDesigns.ArmsProblem(s) is { } arms) return Errors.BadInput(arms);
+            if (Designs.ArmsProblem(s) is { } arms) return Errors.BadInput(arms);
         outDir ??= Path.Combine("out", "compare");
         if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
         var names = UniqueNames(scenarios);
@@ -65,7 +66,7 @@ public static class CompareCommand
                 RunCommand.ShowPlan(scenario);
                 var runStarted = DateTimeOffset.Now;
                 var clock = Stopwatch.StartNew();
-                var execution = await ScenarioExecution.RunAsync(cluster, scenario, cancel);
+                var execution = await ScenarioExecution.RunAsync(cluster, scenario, null, cancel);
                 var table = ResultTable.From(scenario.Spec, execution.Results);
                 var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
                 runs.Add(new ComparedRun(names[i], scenario, table, offset));

@@ -1,3 +1,4 @@
+using PlaceSimulation.Runs;
 using System.CommandLine;
 using System.Diagnostics;
 using PlaceSimulation.Cli.Hosting;
@@ -20,16 +21,18 @@ public static class RunCommand
     {
         var file = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/offset.yaml" };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/<scenario name>); replaced if it holds an earlier run" };
+        var resume = ResumeOption();
         var options = new ScenarioOptions();
         var cluster = new ClusterOptions();
-        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data, charts and report.md") { file, output };
+        var command = new Command("run", "Run a scenario: every arm and replication, month by month; write data, charts and report.md") { file, output, resume };
         options.AddTo(command);
         cluster.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             if (!cluster.TryRead(parse, out var target, out var bad)) return Errors.BadInput(bad!);
-            return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine,
-                requireOffset: false, design: null, cancel, target, cluster.TotalsOnly(parse));
+            if (!TryOutput(parse.GetValue(output), parse.GetValue(resume), out var outDir, out var resuming, out bad)) return Errors.BadInput(bad!);
+            return await ExecuteAsync(parse.GetValue(file)!, outDir, options.Read(parse), Environment.CommandLine,
+                requireOffset: false, design: null, cancel, target, cluster.TotalsOnly(parse), resuming);
         });
         return command;
     }
@@ -37,12 +40,33 @@ public static class RunCommand
     public static Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel) =>
         ExecuteAsync(path, outDir, overrides, commandLine, requireOffset: false, design: null, cancel);
 
+    /// <summary>--resume DIR: continue the interrupted run that was writing to DIR.</summary>
+    public static Option<string?> ResumeOption() => new("--resume")
+    {
+        Description = "Continue the interrupted run that was writing to this folder (same scenario and options): jobs it finished are not run again, and the outputs are the same bytes",
+    };
+
+    /// <summary>The output folder from --out and --resume, and whether the run resumes.</summary>
+    public static bool TryOutput(string? output, string? resume, out string? outDir, out bool resuming, out string? problem)
+    {
+        problem = null;
+        resuming = resume is not null;
+        outDir = resume ?? output;
+        if (resume is not null && output is not null && Path.GetFullPath(output) != Path.GetFullPath(resume))
+        {
+            problem = $"--resume {resume} continues the run writing to {resume}; --out {output} names another folder: give one of them";
+            return false;
+        }
+        return true;
+    }
+
     /// <param name="requireOffset">refuse a scenario with no offset design (placesim offset)</param>
     /// <param name="design">an offset design given on the command line, replacing the file's arms</param>
     /// <param name="cluster">a running cluster to attach to (null: an embedded silo)</param>
     /// <param name="totalsOnly">timeseries.csv keeps only the rows of all places together</param>
+    /// <param name="resume">continue the interrupted run that was writing to <paramref name="outDir"/></param>
     public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, string commandLine,
-        bool requireOffset, OffsetDesign? design, CancellationToken cancel, ClusterTarget? cluster = null, bool totalsOnly = false)
+        bool requireOffset, OffsetDesign? design, CancellationToken cancel, ClusterTarget? cluster = null, bool totalsOnly = false, bool resume = false)
     {
         var started = DateTimeOffset.Now;
         var wall = Stopwatch.StartNew();
@@ -57,21 +81,36 @@ public static class RunCommand
         }
         if (design is not null)
         {
-            if (OffsetDesigns.Problem(scenario, design) is { } bad) return Errors.BadInput(bad);
-            scenario = OffsetDesigns.Apply(scenario, design);
+            if (Designs.Problem(scenario, design) is { } bad) return Errors.BadInput(bad);
+            scenario = Designs.Apply(scenario, design);
         }
-        if (OffsetDesigns.ArmsProblem(scenario) is { } arms) return Errors.BadInput(arms);
+        if (Designs.ArmsProblem(scenario) is { } arms) return Errors.BadInput(arms);
         if (requireOffset && scenario.Offset is null)
             return Errors.BadInput($"{path}: the scenario has no offset design. Add 'offset: {{local: <policy>, national: <policy>}}' to the file, or give --local and --national");
         outDir ??= Path.Combine("out", scenario.Name);
         if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
 
+        RunJournal journal;
+        try
+        {
+            journal = resume ? RunJournal.Resume(outDir, scenario.Spec) : RunJournal.Begin(outDir, scenario.Spec);
+        }
+        catch (ResumeException e)
+        {
+            return Errors.BadInput(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Errors.Failed($"cannot keep the run's journal beside {outDir}: {e.Message}. Nothing was run.");
+        }
+
         ShowPlan(scenario);
         if (cluster is not null) Errors.Note($"Attaching to {cluster.Describe()}");
+        var again = $"Jobs that finished are kept: 'placesim run {path} --resume {outDir}' (with the same options) continues the run.";
         Execution execution;
         try
         {
-            execution = await ScenarioExecution.RunAsync(scenario, cluster, cancel);
+            execution = await ScenarioExecution.RunAsync(scenario, cluster, journal, cancel);
         }
         catch (ClusterUnreachableException e)
         {
@@ -79,7 +118,11 @@ public static class RunCommand
         }
         catch (RunFailedException e)
         {
-            return Errors.Failed($"the run failed: {e.Message}. Nothing was written.");
+            return Errors.Failed($"the run failed: {e.Message}. Nothing was written.{Resumable(journal, again)}");
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return Errors.Failed($"the run was interrupted. Nothing was written.{Resumable(journal, again)}");
         }
 
         var spec = scenario.Spec;
@@ -95,8 +138,9 @@ public static class RunCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return Errors.Failed($"writing the outputs failed: {e.Message}. Nothing was written.");
+            return Errors.Failed($"writing the outputs failed: {e.Message}. Nothing was written. {again}");
         }
+        journal.Complete();
 
         SummaryTable.Show(table);
         if (offset is not null) OffsetTable.Show(offset);
@@ -104,6 +148,21 @@ public static class RunCommand
         Errors.Note($"Simulated {householdMonths:N0} household-months in {execution.SimulationSeconds:F1} s ({householdMonths / execution.SimulationSeconds:N0} a second); {wall.Elapsed.TotalSeconds:F1} s in all.");
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: {Markup.Escape(Describe(written))}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The hint to resume, when the journal kept a finished job; otherwise the journal is removed.</summary>
+    private static string Resumable(RunJournal journal, string hint)
+    {
+        try
+        {
+            if (journal.JobsKept > 0) return " " + hint;
+            journal.Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing to add: the run failed for its own reason.
+        }
+        return "";
     }
 
     public static void ShowPlan(Scenario scenario)

@@ -60,7 +60,6 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
                 o.ClusterId = ClusterId;
                 o.ServiceId = ServiceId;
             });
-            SiloDefaults.Apply(client);
             // A few tries a second apart (silos still starting), then give up with the reason.
             var attempts = 0;
             client.UseConnectionRetryFilter(async (_, token) =>

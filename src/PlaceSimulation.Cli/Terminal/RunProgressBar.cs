@@ -1,28 +1,26 @@
-using PlaceSimulation.Grains;
+using PlaceSimulation.Runs;
 using Spectre.Console;
 
 namespace PlaceSimulation.Cli.Terminal;
 
-/// <summary>Shows a run's progress (place-months done of all) until it finishes.</summary>
+/// <summary>Shows a run's progress (place-months done of all) until it ends, well or not.</summary>
 public static class RunProgressBar
 {
-    public static async Task<RunProgress> FollowAsync(ISimulationGrain run, string label, CancellationToken cancel)
+    public static async Task FollowAsync(ProgressSink progress, Task run, string label)
     {
-        RunProgress progress = await run.GetProgress();
         await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape(label), maxValue: Math.Max(1, progress.PlaceMonthsTotal));
-                while (!progress.Finished)
+                var task = ctx.AddTask(Markup.Escape(label), maxValue: Math.Max(1, progress.Total));
+                while (!run.IsCompleted)
                 {
-                    await Task.Delay(200, cancel);
-                    progress = await run.GetProgress();
-                    task.Value = progress.PlaceMonthsDone;
+                    await Task.WhenAny(run, Task.Delay(200));
+                    task.Value = progress.Done;
                 }
-                task.Value = task.MaxValue;
+                if (run.IsCompletedSuccessfully) task.Value = task.MaxValue;
+                else task.StopTask();
             });
-        return progress;
     }
 }

@@ -64,30 +64,19 @@ public sealed class PlaceSpecConverter : IConverter<PlaceSpec, PlaceSpecSurrogat
     public PlaceSpecSurrogate ConvertToSurrogate(in PlaceSpec v) => new(v.Id, v.Label, v.BaseParameters, v.SimulatedHouseholds);
 }
 
-[GenerateSerializer, Immutable, Alias("ps.ArmSpec")]
-public readonly record struct ArmSpecSurrogate(
-    [property: Id(0)] string Name, [property: Id(1)] string[] Policies, [property: Id(2)] ParameterChange[] Changes);
+[GenerateSerializer, Immutable, Alias("ps.PlaceJob")]
+public readonly record struct PlaceJobSurrogate(
+    [property: Id(0)] int Arm, [property: Id(1)] int Replication, [property: Id(2)] int PlaceIndex, [property: Id(3)] PlaceSpec Place,
+    [property: Id(4)] YearMonth Start, [property: Id(5)] int Months, [property: Id(6)] int BurnInMonths, [property: Id(7)] ulong Seed,
+    [property: Id(8)] ParameterChange[] Changes, [property: Id(9)] int HouseholdsPerGrain);
 
 [RegisterConverter]
-public sealed class ArmSpecConverter : IConverter<ArmSpec, ArmSpecSurrogate>
+public sealed class PlaceJobConverter : IConverter<PlaceJob, PlaceJobSurrogate>
 {
-    public ArmSpec ConvertFromSurrogate(in ArmSpecSurrogate s) => new(s.Name, s.Policies, s.Changes);
-    public ArmSpecSurrogate ConvertToSurrogate(in ArmSpec v) => new(v.Name, v.Policies.ToArray(), v.Changes.ToArray());
-}
-
-[GenerateSerializer, Immutable, Alias("ps.RunSpec")]
-public readonly record struct RunSpecSurrogate(
-    [property: Id(0)] string Name, [property: Id(1)] YearMonth Start, [property: Id(2)] int Months, [property: Id(3)] int BurnInMonths,
-    [property: Id(4)] ulong Seed, [property: Id(5)] int Replications, [property: Id(6)] PlaceSpec[] Places,
-    [property: Id(7)] ArmSpec[] Arms, [property: Id(8)] int HouseholdsPerGrain);
-
-[RegisterConverter]
-public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
-{
-    public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) =>
-        new(s.Name, s.Start, s.Months, s.BurnInMonths, s.Seed, s.Replications, s.Places, s.Arms, s.HouseholdsPerGrain);
-    public RunSpecSurrogate ConvertToSurrogate(in RunSpec v) =>
-        new(v.Name, v.Start, v.Months, v.BurnInMonths, v.Seed, v.Replications, v.Places.ToArray(), v.Arms.ToArray(), v.HouseholdsPerGrain);
+    public PlaceJob ConvertFromSurrogate(in PlaceJobSurrogate s) =>
+        new(s.Arm, s.Replication, s.PlaceIndex, s.Place, s.Start, s.Months, s.BurnInMonths, s.Seed, s.Changes, s.HouseholdsPerGrain);
+    public PlaceJobSurrogate ConvertToSurrogate(in PlaceJob v) =>
+        new(v.Arm, v.Replication, v.PlaceIndex, v.Place, v.Start, v.Months, v.BurnInMonths, v.Seed, v.Changes.ToArray(), v.HouseholdsPerGrain);
 }
 
 [GenerateSerializer, Immutable, Alias("ps.MonthContext")]
@@ -132,15 +121,4 @@ public sealed class ServiceDecisionConverter : IConverter<ServiceDecision, Servi
 {
     public ServiceDecision ConvertFromSurrogate(in ServiceDecisionSurrogate s) => new(s.Service, s.Granted, s.Demand, s.Capacity);
     public ServiceDecisionSurrogate ConvertToSurrogate(in ServiceDecision v) => new(v.Service, v.Granted, v.Demand, v.Capacity);
-}
-
-[GenerateSerializer, Immutable, Alias("ps.RunResults")]
-public readonly record struct RunResultsSurrogate(
-    [property: Id(0)] int Arms, [property: Id(1)] int Replications, [property: Id(2)] int Places, [property: Id(3)] int Months, [property: Id(4)] long[] Counters);
-
-[RegisterConverter]
-public sealed class RunResultsConverter : IConverter<RunResults, RunResultsSurrogate>
-{
-    public RunResults ConvertFromSurrogate(in RunResultsSurrogate s) => new(s.Arms, s.Replications, s.Places, s.Months, s.Counters);
-    public RunResultsSurrogate ConvertToSurrogate(in RunResults v) => new(v.Arms, v.Replications, v.Places, v.Months, v.Counters);
 }

@@ -12,10 +12,11 @@ public sealed class InProcessPlace : IPlaceRuntime
     private readonly HouseholdBlock[] _blocks;
     private readonly ServiceDesk[] _desks = ServiceKinds.All.Select(s => new ServiceDesk(s)).ToArray();
 
-    public InProcessPlace(RunSpec run, PlaceSpec place, int replication, int blockSize)
+    public InProcessPlace(PlaceJob job)
     {
-        Blocks = BlockRange.Split(place.SimulatedHouseholds, blockSize);
-        var key = Randomness.CounterRng.ReplicationKey(run.Seed, replication);
+        var place = job.Place;
+        Blocks = BlockRange.Split(place.SimulatedHouseholds, job.HouseholdsPerGrain);
+        var key = Randomness.CounterRng.ReplicationKey(job.Seed, job.Replication);
         _blocks = Blocks.Select(b => HouseholdBlock.Create(b.FirstId, b.Count, key, place.Key, place.BaseParameters)).ToArray();
     }
 

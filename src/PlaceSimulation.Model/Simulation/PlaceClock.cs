@@ -9,17 +9,21 @@ namespace PlaceSimulation.Model.Simulation;
 /// </summary>
 public sealed class PlaceClock
 {
-    private readonly RunSpec _run;
+    private readonly PlaceJob _job;
     private readonly PlaceSpec _place;
     private readonly ulong _replicationKey;
 
-    public PlaceClock(RunSpec run, PlaceSpec place, ParameterTimeline timeline, int replication)
+    public PlaceClock(PlaceJob job) : this(job, job.Timeline())
     {
-        _run = run;
-        _place = place;
+    }
+
+    public PlaceClock(PlaceJob job, ParameterTimeline timeline)
+    {
+        _job = job;
+        _place = job.Place;
         Timeline = timeline;
-        _replicationKey = Randomness.CounterRng.ReplicationKey(run.Seed, replication);
-        Month = -run.BurnInMonths;
+        _replicationKey = Randomness.CounterRng.ReplicationKey(job.Seed, job.Replication);
+        Month = job.FirstMonth;
     }
 
     public ParameterTimeline Timeline { get; private set; }
@@ -32,19 +36,19 @@ public sealed class PlaceClock
 
     public PlaceSignals Signals { get; private set; } = PlaceSignals.Initial;
 
-    public bool Finished => Month >= _run.Months;
+    public bool Finished => Month >= _job.Months;
 
     public ulong ReplicationKey => _replicationKey;
 
     /// <summary>The context of the next month: phase 1, the levers in force.</summary>
     public MonthContext NextContext() =>
-        new(Month, _run.MonthAt(Month), Timeline.For(Month), Signals, _replicationKey, _place.Key, _place.Weight);
+        new(Month, _job.MonthAt(Month), Timeline.For(Month), Signals, _replicationKey, _place.Key, _place.Weight);
 
     public async Task<PlaceMonthResult> StepAsync(IPlaceRuntime runtime)
     {
-        if (Finished) throw new InvalidOperationException($"place {_place.Id} has already run all {_run.Months} months");
+        if (Finished) throw new InvalidOperationException($"place {_place.Id} has already run all {_job.Months} months");
         var ctx = NextContext();
-        var result = await MonthlyTick.RunAsync(runtime, ctx, _run.MonthAt(Month + 1));
+        var result = await MonthlyTick.RunAsync(runtime, ctx, _job.MonthAt(Month + 1));
         Signals = result.NextSignals;
         Month++;
         return result;

@@ -34,11 +34,19 @@ public sealed record RunSpec(
 {
     public long TotalHouseholds => Places.Sum(p => (long)p.SimulatedHouseholds);
 
-    /// <summary>The timeline of parameters of one place in one arm.</summary>
-    public ParameterTimeline TimelineFor(ArmSpec arm, PlaceSpec place) =>
-        new(place.BaseParameters, arm.Changes.Where(c => c.Place is null || c.Place == place.Id));
-
     public YearMonth MonthAt(int month) => Start.AddMonths(month);
+
+    /// <summary>
+    /// The run's jobs, one per arm, replication and place, in the order results are written
+    /// (arm, then replication, then place). Every host of a run takes its work from here.
+    /// </summary>
+    public IEnumerable<PlaceJob> Jobs()
+    {
+        for (var a = 0; a < Arms.Count; a++)
+        for (var r = 0; r < Replications; r++)
+        for (var p = 0; p < Places.Count; p++)
+            yield return PlaceJob.Of(this, a, r, p);
+    }
 }
 
 public static class PlaceKeys

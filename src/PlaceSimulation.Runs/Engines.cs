@@ -1,0 +1,70 @@
+using PlaceSimulation.Model.Simulation;
+
+namespace PlaceSimulation.Runs;
+
+/// <summary>One month of a job, as an engine hands it back: month &lt; 0 is burn-in (not recorded).</summary>
+public sealed record JobMonth(int Month, long[] Counters, bool Finished);
+
+/// <summary>
+/// Where jobs run. The pipeline knows nothing else about an engine: the same run on any
+/// engine gives the same months, byte for byte.
+/// </summary>
+public interface IRunEngine
+{
+    /// <summary>How the manifest and the terminal name the engine.</summary>
+    string Name { get; }
+
+    /// <summary>Silos (or 1 in this process) that are active now.</summary>
+    Task<int> ActiveSilosAsync(CancellationToken cancel);
+
+    /// <summary>Jobs to run at once for this run: enough to keep every core busy, few enough to bound memory.</summary>
+    int Lanes(RunSpec spec, int silos);
+
+    /// <summary>Starts one attempt at a job. Attempts of one job never share state.</summary>
+    Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel);
+}
+
+/// <summary>A job being run: its months, one at a time, in order.</summary>
+public interface IJobSession : IAsyncDisposable
+{
+    Task<JobMonth> NextMonthAsync(CancellationToken cancel);
+
+    /// <summary>Adds a lever from a month the job has not run yet.</summary>
+    Task PullLeverAsync(ParameterChange change, CancellationToken cancel);
+}
+
+/// <summary>
+/// Runs jobs in this process, each on the thread pool: the pure model loop with no Orleans.
+/// </summary>
+public sealed class InProcessEngine(int? lanes = null) : IRunEngine
+{
+    public string Name => "in process (no Orleans)";
+
+    public Task<int> ActiveSilosAsync(CancellationToken cancel) => Task.FromResult(1);
+
+    public int Lanes(RunSpec spec, int silos) => lanes ?? Environment.ProcessorCount;
+
+    public Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel) =>
+        Task.Run<IJobSession>(() => new Session(job), cancel);
+
+    private sealed class Session(PlaceJob job) : IJobSession
+    {
+        private readonly InProcessPlace _place = new(job);
+        private readonly PlaceClock _clock = new(job);
+
+        public Task<JobMonth> NextMonthAsync(CancellationToken cancel) => Task.Run(async () =>
+        {
+            var result = await _clock.StepAsync(_place);
+            return new JobMonth(result.Month, result.Counters, _clock.Finished);
+        }, cancel);
+
+        public Task PullLeverAsync(ParameterChange change, CancellationToken cancel)
+        {
+            if (change.FromMonth < _clock.Month) throw new ArgumentException($"months before {_clock.Month} have already run");
+            _clock.Timeline.Add(change);
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,150 @@
+using PlaceSimulation.Model.Metrics;
+using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Runs;
+using PlaceSimulation.Scenarios;
+
+namespace PlaceSimulation.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RunPipelineTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task A_run_on_the_cluster_gives_the_pure_loop_counters()
+    {
+        var spec = TestRuns.Spec();
+        var expected = await TestRuns.InProcess(spec);
+
+        var actual = await TestRuns.OnCluster(cluster.Client, spec);
+
+        Assert.Equal((long)2 * 2 * 2 * 12 * Counter.Count, actual.Counters.LongLength);
+        Assert.Equal(expected.Counters, actual.Counters);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(97)]
+    [InlineData(ScenarioLoader.DefaultHouseholdsPerGrain)]
+    public async Task Households_per_grain_does_not_change_a_number(int householdsPerGrain)
+    {
+        var expected = await TestRuns.InProcess(TestRuns.Spec());
+        var spec = TestRuns.Spec(new ScenarioOverrides(HouseholdsPerGrain: householdsPerGrain));
+        Assert.Equal(householdsPerGrain, spec.HouseholdsPerGrain);
+
+        var actual = await TestRuns.OnCluster(cluster.Client, spec);
+
+        Assert.Equal(expected.Counters, actual.Counters);
+    }
+
+    [Fact]
+    public async Task Two_runs_at_once_on_one_cluster_do_not_touch_each_other()
+    {
+        var specA = TestRuns.Spec(new ScenarioOverrides(HouseholdsPerGrain: 97));
+        var specB = TestRuns.Spec(new ScenarioOverrides(Seed: 99, HouseholdsPerGrain: 97));
+        var expectedA = await TestRuns.InProcess(specA);
+        var expectedB = await TestRuns.InProcess(specB);
+        Assert.NotEqual(expectedA.Counters, expectedB.Counters);
+
+        var both = await Task.WhenAll(TestRuns.OnCluster(cluster.Client, specA), TestRuns.OnCluster(cluster.Client, specB));
+
+        Assert.Equal(expectedA.Counters, both[0].Counters);
+        Assert.Equal(expectedB.Counters, both[1].Counters);
+    }
+
+    [Fact]
+    public async Task The_in_process_engine_gives_the_pure_loop_counters_with_jobs_in_parallel()
+    {
+        var spec = TestRuns.Spec();
+        var sink = new ResultsSink(spec);
+        var progress = new ProgressSink(spec);
+
+        var outcome = await RunPipeline.RunAsync(spec, new InProcessEngine(lanes: 3), new Sinks(sink, progress));
+
+        Assert.Equal((await TestRuns.InProcess(spec)).Counters, sink.Results.Counters);
+        Assert.Equal(progress.Total, progress.Done);
+        Assert.Equal(8, outcome.Jobs);
+        Assert.Equal(0, outcome.JobsRerun);
+    }
+
+    [Fact]
+    public async Task Grains_collected_mid_run_are_detected_and_their_jobs_run_again_with_the_same_counters()
+    {
+        // Blocks of 50, one lane per job: every job has idle grains between calls, which a
+        // forced collection takes. The jobs find their state gone, fail loudly and run again.
+        var spec = TestRuns.Spec(new ScenarioOverrides(HouseholdsPerGrain: 50));
+        var expected = await TestRuns.InProcess(spec);
+        var sink = new ResultsSink(spec);
+        var progress = new ProgressSink(spec);
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var run = RunPipeline.RunAsync(spec, new OrleansEngine(cluster.Client, "test"), new Sinks(sink, progress), cancel: guard.Token);
+        while (progress.Done < progress.Total / 3 && !run.IsCompleted) await Task.Delay(5);
+        await management.ForceActivationCollection(TimeSpan.FromMilliseconds(1));
+        var outcome = await run;
+
+        Assert.True(outcome.JobsRerun > 0, "the forced collection should have cost some jobs their state");
+        Assert.Equal(expected.Counters, sink.Results.Counters);
+    }
+
+    [Fact]
+    public async Task A_job_that_cannot_run_fails_the_run_in_one_sentence_after_bounded_attempts()
+    {
+        var spec = TestRuns.Spec() with { Months = 0 };
+
+        var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.OnCluster(cluster.Client, spec, new RetryPolicy(2, TimeSpan.FromSeconds(30))));
+
+        Assert.Contains("could not be run: it failed 2 time(s)", e.Message);
+        Assert.Contains("months must be at least 1", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+        Assert.DoesNotContain("Exception", e.Message);
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_resumes_from_its_journal_with_the_same_counters()
+    {
+        var spec = TestRuns.Spec();
+        var expected = await TestRuns.InProcess(spec);
+        var outDir = Path.Combine(Path.GetTempPath(), $"placesim-resume-{Guid.NewGuid():N}");
+        try
+        {
+            // The first run is stopped after 3 of its 8 jobs.
+            var first = new ProgressSink(spec);
+            using var stop = new CancellationTokenSource();
+            var stopper = new StopAfter(3, stop);
+            var journal = RunJournal.Begin(outDir, spec);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                RunPipeline.RunAsync(spec, new InProcessEngine(lanes: 1), new Sinks(first, stopper), journal, cancel: stop.Token));
+
+            // Another spec cannot take its jobs.
+            var other = TestRuns.Spec(new ScenarioOverrides(Seed: 7));
+            Assert.Throws<ResumeException>(() => RunJournal.Resume(outDir, other));
+
+            var sink = new ResultsSink(spec);
+            var outcome = await RunPipeline.RunAsync(spec, new InProcessEngine(), sink, RunJournal.Resume(outDir, spec));
+
+            Assert.Equal(3, outcome.JobsResumed);
+            Assert.Equal(expected.Counters, sink.Results.Counters);
+        }
+        finally
+        {
+            if (Directory.Exists(RunJournal.FolderFor(outDir))) Directory.Delete(RunJournal.FolderFor(outDir), recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Resuming_where_no_run_was_interrupted_is_refused_with_the_reason()
+    {
+        var e = Assert.Throws<ResumeException>(() => RunJournal.Resume(Path.Combine(Path.GetTempPath(), $"nothing-{Guid.NewGuid():N}"), TestRuns.Spec()));
+        Assert.Contains("there is no interrupted run to resume there", e.Message);
+    }
+
+    private sealed class StopAfter(int jobs, CancellationTokenSource stop) : IRunSink
+    {
+        private int _done;
+
+        public void JobDone(PlaceJob job)
+        {
+            if (++_done == jobs) stop.Cancel();
+        }
+    }
+}
