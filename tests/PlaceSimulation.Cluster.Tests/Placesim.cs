@@ -105,6 +105,14 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Task WaitReadyAsync(TimeSpan timeout) => _ready.Task.WaitAsync(timeout);
 
+    /// <summary>Kills the silo at once (SIGKILL), as a crash or the out-of-memory killer would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
     /// <summary>Stops the silo gracefully (SIGTERM) and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {

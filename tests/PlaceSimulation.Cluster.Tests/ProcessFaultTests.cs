@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PlaceSimulation.Cluster.Tests;
+
+/// <summary>The timeseries of the fault tests' scenario on an embedded silo with no fault: what every faulted run must write.</summary>
+public sealed class EmbeddedReference : IAsyncLifetime
+{
+    /// <summary>96 jobs (4 arms × 8 replications × 3 places) of 1,000 households: many more jobs than run at once, so a fault lands mid-run.</summary>
+    public static readonly string[] Scenario =
+        [Repository.Scenario("offset.yaml"), "--households", "3000", "--replications", "8", "--months", "36"];
+
+    public byte[] Timeseries { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"placesim-ref-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, err) = await Placesim.RunAsync(TimeSpan.FromMinutes(3), ["run", .. Scenario, "--out", dir]);
+            Assert.True(code == 0, err);
+            Timeseries = await File.ReadAllBytesAsync(Path.Combine(dir, "timeseries.csv"));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>
+/// Faults in real processes: a silo killed with SIGKILL mid-run (localhost clustering, and
+/// Redis membership), the client killed mid-run, the run process killed and resumed. Each run
+/// that finishes writes the timeseries of a run with no fault, byte for byte.
+/// </summary>
+public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) : IClassFixture<EmbeddedReference>, IClassFixture<RedisServer>
+{
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
+
+    private static string NewDir() => Path.Combine(Path.GetTempPath(), $"placesim-fault-{Guid.NewGuid():N}");
+
+    private static void Remove(string dir)
+    {
+        foreach (var d in new[] { dir, Path.Combine(Path.GetDirectoryName(dir)!, $".{Path.GetFileName(dir)}.journal") })
+            if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+    }
+
+    /// <summary>Three localhost-clustering silos; the first holds the membership (the primary).</summary>
+    private static (SiloProcess[] Silos, int[] Gateways) LocalhostCluster(string clusterId, int count)
+    {
+        var primary = Placesim.FreePort();
+        var gateways = new int[count];
+        var silos = new SiloProcess[count];
+        for (var i = 0; i < count; i++)
+        {
+            gateways[i] = Placesim.FreePort();
+            silos[i] = new SiloProcess("--silo-port", $"{(i == 0 ? primary : Placesim.FreePort())}", "--gateway-port", $"{gateways[i]}",
+                "--primary-port", $"{primary}", "--cluster-id", clusterId, "--dashboard-port", "0");
+        }
+        return (silos, gateways);
+    }
+
+    private async Task<int> RunThroughAFault(string outDir, string[] cluster, Func<Task> fault)
+    {
+        await using var run = new RunProcess(outDir, [.. EmbeddedReference.Scenario, .. cluster]);
+        await run.WaitForJobsAsync(1, RunLimit);
+        await fault();
+        var code = await run.WaitForExitAsync(RunLimit);
+        Assert.True(code == 0, $"exit {code}:\n{run.Err}");
+        Assert.Contains("were run again", run.Out + run.Err);
+        return code;
+    }
+
+    [Fact]
+    public async Task A_non_primary_silo_killed_mid_run_on_localhost_clustering_changes_no_byte()
+    {
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var (silos, gateways) = LocalhostCluster(clusterId, 3);
+        var outDir = NewDir();
+        try
+        {
+            await Task.WhenAll(silos.Select(s => s.WaitReadyAsync(Ready)));
+
+            await RunThroughAFault(outDir, ["--cluster", $"localhost:{string.Join(",", gateways)}", "--cluster-id", clusterId],
+                () => silos[2].KillAsync());
+
+            Assert.Equal(reference.Timeseries, await File.ReadAllBytesAsync(Path.Combine(outDir, "timeseries.csv")));
+            Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(outDir)!, $".{Path.GetFileName(outDir)}.journal")), "the journal goes once the outputs are written");
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+            Remove(outDir);
+        }
+    }
+
+    [RedisFact]
+    public async Task Any_silo_killed_mid_run_on_Redis_membership_changes_no_byte()
+    {
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var silos = Enumerable.Range(0, 3).Select(_ => new SiloProcess("--clustering", "redis", "--redis", redis.Connection, "--cluster-id", clusterId,
+            "--silo-port", $"{Placesim.FreePort()}", "--gateway-port", $"{Placesim.FreePort()}", "--dashboard-port", "0")).ToArray();
+        var outDir = NewDir();
+        try
+        {
+            await Task.WhenAll(silos.Select(s => s.WaitReadyAsync(Ready)));
+
+            // On Redis no silo is special: kill the first one started.
+            await RunThroughAFault(outDir, ["--cluster", $"redis:{redis.Connection}", "--cluster-id", clusterId], () => silos[0].KillAsync());
+
+            Assert.Equal(reference.Timeseries, await File.ReadAllBytesAsync(Path.Combine(outDir, "timeseries.csv")));
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+            Remove(outDir);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_killed_mid_run_leaves_no_grain_behind_and_the_cluster_runs_the_next_run()
+    {
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var (silos, gateways) = LocalhostCluster(clusterId, 2);
+        var cluster = new[] { "--cluster", $"localhost:{string.Join(",", gateways)}", "--cluster-id", clusterId };
+        var killedDir = NewDir();
+        var outDir = NewDir();
+        try
+        {
+            await Task.WhenAll(silos.Select(s => s.WaitReadyAsync(Ready)));
+            await using (var killed = new RunProcess(killedDir, [.. EmbeddedReference.Scenario, .. cluster]))
+            {
+                await killed.WaitForJobsAsync(1, RunLimit);
+                await killed.KillAsync();
+            }
+
+            // The cluster notices nobody drives the run and releases its grains (SiloDefaults.IdleRelease).
+            var clock = Stopwatch.StartNew();
+            int left;
+            while ((left = await JobActivationsAsync(gateways, clusterId)) > 0 && clock.Elapsed < TimeSpan.FromSeconds(120))
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.True(left == 0, $"{left} grain activations of the killed run are still there after {clock.Elapsed.TotalSeconds:F0} s");
+
+            var (code, _, err) = await Placesim.RunAsync(RunLimit, ["run", .. EmbeddedReference.Scenario, "--out", outDir, .. cluster]);
+            Assert.True(code == 0, err);
+            Assert.Equal(reference.Timeseries, await File.ReadAllBytesAsync(Path.Combine(outDir, "timeseries.csv")));
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+            Remove(killedDir);
+            Remove(outDir);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_process_killed_mid_run_resumes_to_the_same_bytes()
+    {
+        var outDir = NewDir();
+        try
+        {
+            await using (var killed = new RunProcess(outDir, EmbeddedReference.Scenario))
+            {
+                await killed.WaitForJobsAsync(1, RunLimit);
+                await killed.KillAsync();
+            }
+            Assert.False(Directory.Exists(outDir), "a killed run writes no output folder");
+
+            var (code, stdout, err) = await Placesim.RunAsync(RunLimit, ["run", .. EmbeddedReference.Scenario, "--resume", outDir]);
+
+            Assert.True(code == 0, err);
+            Assert.Contains("Resumed:", stdout);
+            Assert.Equal(reference.Timeseries, await File.ReadAllBytesAsync(Path.Combine(outDir, "timeseries.csv")));
+        }
+        finally
+        {
+            Remove(outDir);
+        }
+    }
+
+    [Fact]
+    public async Task Resuming_with_other_options_is_refused_and_runs_nothing()
+    {
+        var outDir = NewDir();
+        try
+        {
+            await using (var killed = new RunProcess(outDir, EmbeddedReference.Scenario))
+            {
+                await killed.WaitForJobsAsync(1, RunLimit);
+                await killed.KillAsync();
+            }
+
+            var (code, _, err) = await Placesim.RunAsync(RunLimit, ["run", .. EmbeddedReference.Scenario, "--seed", "7", "--resume", outDir]);
+
+            Assert.Equal(2, code);
+            Assert.Contains("the interrupted run there was of another scenario or other options", err);
+            Assert.False(Directory.Exists(outDir));
+        }
+        finally
+        {
+            Remove(outDir);
+        }
+    }
+
+    /// <summary>Activations of PlaceSimulation's grains in the cluster now, asked of its management grain.</summary>
+    private static async Task<int> JobActivationsAsync(int[] gateways, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(c => c.UseLocalhostClustering(gateways, "placesim", clusterId));
+        using var host = builder.Build();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StartAsync(cts.Token);
+        try
+        {
+            var stats = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            return stats.Where(s => s.GrainType.Contains("PlaceGrain") || s.GrainType.Contains("HouseholdBlockGrain") || s.GrainType.Contains("ServiceGrain"))
+                .Sum(s => s.ActivationCount);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}
