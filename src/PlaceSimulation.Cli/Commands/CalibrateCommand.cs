@@ -55,7 +55,7 @@ public static class CalibrateCommand
         {
             return Errors.Failed($"the calibration run failed: {e.Message}");
         }
-        var results = CalibrationCheck.Evaluate(ResultTable.From(scenario.Spec, execution.Results), targets);
+        var results = CalibrationCheck.Evaluate(execution.Table, targets);
         Show(results);
 
         if (outDir is not null)

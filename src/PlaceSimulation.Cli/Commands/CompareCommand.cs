@@ -67,7 +67,7 @@ public static class CompareCommand
                 var runStarted = DateTimeOffset.Now;
                 var clock = Stopwatch.StartNew();
                 var execution = await ScenarioExecution.RunAsync(cluster, scenario, null, cancel);
-                var table = ResultTable.From(scenario.Spec, execution.Results);
+                var table = execution.Table;
                 var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
                 runs.Add(new ComparedRun(names[i], scenario, table, offset));
                 infos[names[i]] = new RunInfo(commandLine, ProgramVersion.Text, execution.Cluster, execution.Silos, Environment.ProcessorCount,

@@ -126,7 +126,7 @@ public static class RunCommand
         }
 
         var spec = scenario.Spec;
-        var table = ResultTable.From(spec, execution.Results);
+        var table = execution.Table;
         var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
         WrittenRun written;
         try

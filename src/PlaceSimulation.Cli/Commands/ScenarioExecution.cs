@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using PlaceSimulation.Cli.Hosting;
 using PlaceSimulation.Cli.Terminal;
 using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Reports.Tables;
 using PlaceSimulation.Runs;
 using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Cli.Commands;
 
-/// <summary>The outcome of running a scenario: its counters and what the pipeline did.</summary>
-public sealed record Execution(RunResults Results, RunOutcome Outcome)
+/// <summary>The outcome of running a scenario: its result table and what the pipeline did.</summary>
+public sealed record Execution(ResultTable Table, RunOutcome Outcome)
 {
     public double SimulationSeconds => Outcome.Seconds;
     public string Cluster => Outcome.Engine;
@@ -60,17 +61,31 @@ public static class ScenarioExecution
     private static async Task<Execution> RunOnAsync(IRunEngine engine, Scenario scenario, RunJournal? journal, CancellationToken cancel)
     {
         var spec = scenario.Spec;
-        var results = new ResultsSink(spec);
+        // With a journal, the counters go to disk job by job and the table reads them back from
+        // there: the client's memory does not grow with the run's results. Without, they are kept here.
+        var results = journal is null ? new ResultsSink(spec) : null;
         var progress = new ProgressSink(spec);
         var notes = new ConcurrentQueue<string>();
-        var run = RunPipeline.RunAsync(spec, engine, new Sinks(results, progress), journal, note: notes.Enqueue, cancel: cancel);
+        IRunSink sink = results is null ? progress : new Sinks(results, progress);
+        var run = RunPipeline.RunAsync(spec, engine, sink, journal, note: notes.Enqueue, cancel: cancel);
         try
         {
             await RunProgressBar.FollowAsync(progress, run, scenario.Title);
             var outcome = await run;
             if (outcome.JobsResumed > 0) Errors.Note($"Resumed: {outcome.JobsResumed} of {outcome.Jobs} jobs came from the interrupted run.");
             if (outcome.JobsRerun > 0) Errors.Note($"{outcome.JobsRerun} attempt(s) at a job failed and were run again; the results are those of a run with no fault.");
-            return new Execution(results.Results, outcome);
+            try
+            {
+                var table = results is not null
+                    ? ResultTable.From(spec, results.Results)
+                    : ResultTable.FromJobs(spec, (a, r, p) => journal!.Read(PlaceJob.Of(spec, a, r, p))
+                        ?? throw new IOException($"the journal lost the counters of arm {a + 1}, replication {r + 1}, place {spec.Places[p].Id}"));
+                return new Execution(table, outcome);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RunFailedException($"reading the run's results back from {journal?.Folder} failed: {e.Message}");
+            }
         }
         finally
         {
