@@ -35,11 +35,19 @@ public static class BenchCommand
         var repeats = new Option<int>("--repeats") { Description = "Timed runs of each; the median is reported", DefaultValueFactory = _ => 3 };
         var only = new Option<string[]>("--only") { Description = "Time only these (for profiling): default, one_per_grain, pure_loop", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong("default", "one_per_grain", "pure_loop");
+        var memory = new Option<bool>("--memory")
+        {
+            Description = $"Instead of speed: does memory grow with the size of a run's results? Runs {MemoryCheck.DefaultScenario} (unless a scenario is given) with a quarter of its places and with all, every place's rows kept; writes memory.json",
+        };
+        var memoryHouseholds = new Option<long>("--memory-households") { Description = "Households in all places together for --memory", DefaultValueFactory = _ => 1_500_000 };
         var command = new Command("bench", "Household-months a second: the engine, one household per grain, and the pure loop on one thread; writes bench.json")
         {
-            file, output, households, onePerGrain, perGrain, repeats, only,
+            file, output, households, onePerGrain, perGrain, repeats, only, memory, memoryHouseholds,
         };
-        command.SetAction(async (parse, cancel) => await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(households),
+        command.SetAction(async (parse, cancel) => parse.GetValue(memory)
+            ? await MemoryCheck.ExecuteAsync(parse.GetResult(file) is { Implicit: false } ? parse.GetValue(file)! : MemoryCheck.DefaultScenario,
+                parse.GetValue(output), parse.GetValue(memoryHouseholds), cancel)
+            : await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(households),
             parse.GetValue(onePerGrain), parse.GetValue(perGrain), Math.Max(1, parse.GetValue(repeats)), parse.GetValue(only) ?? [], cancel));
         return command;
     }

@@ -64,7 +64,8 @@ public static class CalibrateCommand
             File.WriteAllText(folder.PathOf("calibration.md"), CalibrationCheck.Markdown(results));
             WriteCsv(folder.PathOf("calibration.csv"), results);
             ManifestJson.Write(folder.PathOf("manifest.json"), scenario, new RunInfo(Environment.CommandLine, ProgramVersion.Text,
-                execution.Cluster, execution.Silos, Environment.ProcessorCount, DateTimeOffset.Now, execution.SimulationSeconds, execution.SimulationSeconds));
+                execution.Cluster, execution.Silos, Environment.ProcessorCount, DateTimeOffset.Now, execution.SimulationSeconds, execution.SimulationSeconds,
+                execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun));
             folder.Commit();
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: calibration.md, calibration.csv, manifest.json");
         }

@@ -71,7 +71,7 @@ public static class CompareCommand
                 var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
                 runs.Add(new ComparedRun(names[i], scenario, table, offset));
                 infos[names[i]] = new RunInfo(commandLine, ProgramVersion.Text, execution.Cluster, execution.Silos, Environment.ProcessorCount,
-                    runStarted, clock.Elapsed.TotalSeconds, execution.SimulationSeconds);
+                    runStarted, clock.Elapsed.TotalSeconds, execution.SimulationSeconds, execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun);
             }
         }
         catch (RunFailedException e)

@@ -89,6 +89,14 @@ public static class RunCommand
             return Errors.BadInput($"{path}: the scenario has no offset design. Add 'offset: {{local: <policy>, national: <policy>}}' to the file, or give --local and --national");
         outDir ??= Path.Combine("out", scenario.Name);
         if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
+        return await RunScenarioAsync(scenario, outDir, commandLine, started, wall, cancel, cluster, totalsOnly, resume);
+    }
+
+    /// <summary>Runs a loaded, checked scenario and writes its outputs to <paramref name="outDir"/>: what 'placesim run' does after reading its file.</summary>
+    public static async Task<int> RunScenarioAsync(Scenario scenario, string outDir, string commandLine, DateTimeOffset started, Stopwatch wall,
+        CancellationToken cancel, ClusterTarget? cluster = null, bool totalsOnly = false, bool resume = false)
+    {
+        var path = scenario.Path;
 
         RunJournal journal;
         try
@@ -114,7 +122,7 @@ public static class RunCommand
         }
         catch (ClusterUnreachableException e)
         {
-            return Errors.Failed($"{e.Message}. Nothing was run.");
+            return Errors.Failed($"{e.Message}. Nothing was run.{Resumable(journal, again)}");
         }
         catch (RunFailedException e)
         {
@@ -133,7 +141,8 @@ public static class RunCommand
         {
             using var folder = OutputFolder.Begin(outDir);
             written = RunOutputs.Write(folder.Staging, scenario, table, offset, ProgramVersion.Text, () => new RunInfo(commandLine, ProgramVersion.Text,
-                execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds), totalsOnly);
+                execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds,
+                execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun), totalsOnly);
             folder.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

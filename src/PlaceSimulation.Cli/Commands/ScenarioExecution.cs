@@ -89,7 +89,10 @@ public static class ScenarioExecution
         }
         finally
         {
-            foreach (var n in notes) Console.Error.WriteLine($"note: {n}");
+            // Every failed attempt is noted; a lost silo can cost dozens, so the first few say what happened.
+            const int shown = 8;
+            foreach (var n in notes.Take(shown)) Console.Error.WriteLine($"note: {n}");
+            if (notes.Count > shown) Console.Error.WriteLine($"note: and {notes.Count - shown} more failed attempt(s), each run again");
         }
     }
 }

@@ -13,7 +13,10 @@ public sealed record RunInfo(
     int Cores,
     DateTimeOffset Started,
     double WallSeconds,
-    double SimulationSeconds);
+    double SimulationSeconds,
+    int Jobs = 0,
+    int JobsResumed = 0,
+    int AttemptsRerun = 0);
 
 /// <summary>manifest.json: scenario file and hash, seed, replications, households, layout, program version and timings.</summary>
 public static class ManifestJson
@@ -58,6 +61,11 @@ public static class ManifestJson
             w.WriteString("started_utc", info.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
             w.Number("wall_seconds", info.WallSeconds);
             w.Number("simulation_seconds", info.SimulationSeconds);
+            // The run pipeline: jobs (arm × replication × place), those taken from an interrupted
+            // run's journal (--resume), and attempts that failed (a silo lost, say) and were run again.
+            w.WriteNumber("jobs", info.Jobs);
+            w.WriteNumber("jobs_resumed", info.JobsResumed);
+            w.WriteNumber("attempts_rerun", info.AttemptsRerun);
             w.Number("household_months", householdMonths);
             w.Number("household_months_per_second", info.SimulationSeconds > 0 ? householdMonths / info.SimulationSeconds : double.NaN);
             if (files is not null)

@@ -21,7 +21,7 @@ public static class TimeseriesParquet
     public static readonly DataField<double?> Value = new("value");
 
     /// <summary>Rows in one row group at most, so writing holds a bounded number of rows in memory.</summary>
-    public const int MaxRowsPerGroup = 1_000_000;
+    public const int MaxRowsPerGroup = 250_000;
 
     public static async Task WriteAsync(string path, ResultTable t, bool totalsOnly = false)
     {
