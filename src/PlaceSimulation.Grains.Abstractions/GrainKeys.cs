@@ -1,7 +1,7 @@
 namespace PlaceSimulation.Grains;
 
 /// <summary>
-/// Grain keys. Every key starts with the run id (DESIGN.md §3.5), so several runs, arms and
+/// Grain keys. Every key starts with the run id, so several runs, arms and
 /// replications share a cluster without touching each other; a job's key also names its
 /// attempt, so a job run again after a fault never meets what is left of the failed try.
 /// </summary>

@@ -4,7 +4,7 @@ using PlaceSimulation.Scenarios;
 namespace PlaceSimulation.Cluster.Tests;
 
 /// <summary>
-/// DESIGN.md §3.2: the same scenario and seed give byte-identical counters whatever the
+/// Determinism by construction: the same scenario and seed give byte-identical counters whatever the
 /// number of silos and the number of households per grain. Grains spread over three silos,
 /// so requests, decisions and grants cross silo boundaries serialized.
 /// </summary>

@@ -9,6 +9,7 @@ using PlaceSimulation.Cli.Hosting;
 using PlaceSimulation.Cli.Terminal;
 using PlaceSimulation.Grains;
 using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Reports.Files;
 using PlaceSimulation.Scenarios;
 using Spectre.Console;
 
@@ -148,8 +149,7 @@ public static class BenchCommand
 
         Directory.CreateDirectory(outDir);
         var file = Path.Combine(outDir, "bench.json");
-        await using (var stream = File.Create(file))
-        await using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonFiles.Write(file, w =>
         {
             w.WriteStartObject();
             w.WriteString("unit", "household-months per second (median of timed runs)");
@@ -183,7 +183,7 @@ public static class BenchCommand
             WriteSeconds(w, "pure_loop", c.CpuSeconds);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
+        });
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");
         return identical ? ExitCodes.Ok : ExitCodes.Failed;
     }

@@ -62,7 +62,7 @@ public static class CalibrateCommand
         {
             using var folder = OutputFolder.Begin(outDir);
             File.WriteAllText(folder.PathOf("calibration.md"), CalibrationCheck.Markdown(results));
-            WriteCsv(folder.PathOf("calibration.csv"), results);
+            CalibrationCsv.Write(folder.PathOf("calibration.csv"), results);
             ManifestJson.Write(folder.PathOf("manifest.json"), scenario, new RunInfo(Environment.CommandLine, ProgramVersion.Text,
                 execution.Cluster, execution.Silos, Environment.ProcessorCount, DateTimeOffset.Now, execution.SimulationSeconds, execution.SimulationSeconds,
                 execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun));
@@ -105,15 +105,5 @@ public static class CalibrateCommand
         var colon = source.IndexOf(':');
         var s = colon > 0 ? source[..colon] : source;
         return s.Length > 48 ? s[..45] + "..." : s;
-    }
-
-    private static void WriteCsv(string path, IReadOnlyList<CalibrationResult> results)
-    {
-        var c = CultureInfo.InvariantCulture;
-        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("metric,target,tolerance,simulated_mean,lo90,hi90,pass,window");
-        foreach (var r in results)
-            w.WriteLine(string.Join(',', r.Target.Metric, Formats.Number(r.Target.Target), Formats.Number(r.Target.Tolerance),
-                Formats.Number(r.Simulated.Mean), Formats.Number(r.Simulated.Lo), Formats.Number(r.Simulated.Hi), r.Pass ? "true" : "false", r.Target.Window));
     }
 }

@@ -7,7 +7,7 @@ using PlaceSimulation.Model.Simulation;
 
 namespace PlaceSimulation.Grains.Serialization;
 
-// The model core has no Orleans reference (DESIGN.md §3.1), so its types cross grain
+// The model core has no Orleans reference, so its types cross grain
 // boundaries through these surrogates: plain [GenerateSerializer] structs with converters.
 // Parameters and signals travel as flat vectors in the schema's fixed order.
 

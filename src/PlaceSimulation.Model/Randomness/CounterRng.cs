@@ -1,7 +1,7 @@
 namespace PlaceSimulation.Model.Randomness;
 
 /// <summary>
-/// Counter-based randomness (DESIGN.md §3.2). A number is a pure function of
+/// Counter-based randomness. A number is a pure function of
 /// (seed, replication, entity, month, stream): no shared generator, no dependence on the
 /// order in which grains run or on how households are grouped into grains. The same
 /// (seed, replication) in every arm gives common random numbers across arms, so arm

@@ -10,7 +10,7 @@ public sealed record CapacityPlan(double[] CapacityReal, double[] BudgetGbp)
 }
 
 /// <summary>
-/// Budget becomes capacity (DESIGN.md §2): a service's monthly budget, grown in cash at the
+/// Budget becomes capacity: a service's monthly budget, grown in cash at the
 /// budget growth rate and scaled by the national funding lever that pays for it, divided
 /// by its cost per contact (which follows earnings: services are staff), times the share of
 /// staff time that survives turnover and top-down monitoring [004]. Commissioned services

@@ -3,7 +3,7 @@ namespace PlaceSimulation.Model.Services;
 /// <summary>
 /// The requests for help one block of households makes in a month, grouped by service
 /// (compressed-row layout: the requests to service s are at Offsets[s]..Offsets[s+1]).
-/// One message per block and month carries them all (DESIGN.md §3.4). Household ids
+/// One message per block and month carries them all. Household ids
 /// ascend within each service.
 /// </summary>
 public sealed record BlockRequests(int[] Offsets, int[] Households, int[] Priorities, int OnCaseload)

@@ -3,7 +3,7 @@ using PlaceSimulation.Model.Randomness;
 namespace PlaceSimulation.Model.Services;
 
 /// <summary>
-/// Deterministic allocation of scarce capacity (DESIGN.md §3.2): requests are served in
+/// Deterministic allocation of scarce capacity: requests are served in
 /// order of priority (highest first), ties broken by a hash of (replication, household,
 /// month, service), then by household id. The result depends only on the set of requests,
 /// never on the order in which they arrived or on which grain sent them.

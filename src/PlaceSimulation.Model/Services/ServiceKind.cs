@@ -3,7 +3,7 @@ using PlaceSimulation.Model.Households;
 namespace PlaceSimulation.Model.Services;
 
 /// <summary>
-/// The local services of a place (DESIGN.md §2). The order is the order of allocation in
+/// The local services of a place. The order is the order of allocation in
 /// a month: the relational caseworkers see a household first (they work on all its needs),
 /// then the crisis fund, then the specialists. Values index arrays: never reorder.
 /// </summary>

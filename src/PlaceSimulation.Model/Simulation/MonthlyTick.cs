@@ -9,7 +9,7 @@ namespace PlaceSimulation.Model.Simulation;
 public sealed record PlaceMonthResult(int Month, long[] Counters, CapacityPlan Capacity, PlaceSignals NextSignals);
 
 /// <summary>
-/// One month of one place, phase by phase with a barrier after each (DESIGN.md §3.4). This
+/// One month of one place, phase by phase with a barrier after each. This
 /// is the only place the order of a month is written:
 /// <list type="number">
 /// <item>levers: the caller resolves the month's parameters into the context;</item>

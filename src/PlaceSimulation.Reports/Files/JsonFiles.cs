@@ -8,14 +8,26 @@ public static class JsonFiles
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Writes the document to a temporary file beside <paramref name="path"/> and renames it: a file is whole or absent.</summary>
     public static void Write(string path, Action<Utf8JsonWriter> body)
     {
-        using var stream = File.Create(path);
-        using (var w = new Utf8JsonWriter(stream, Options))
+        var tmp = path + ".tmp";
+        try
         {
-            body(w);
+            using (var stream = File.Create(tmp))
+            {
+                using (var w = new Utf8JsonWriter(stream, Options))
+                {
+                    body(w);
+                }
+                stream.WriteByte((byte)'\n');
+            }
+            File.Move(tmp, path, overwrite: true);
         }
-        stream.WriteByte((byte)'\n');
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
     }
 
     public static void Number(this Utf8JsonWriter w, string name, double v)

@@ -7,7 +7,7 @@ using PlaceSimulation.Scenarios;
 namespace PlaceSimulation.Reports.Offset;
 
 /// <summary>
-/// The offset analysis of a run (DESIGN.md §2, docs/OFFSET.md): for each metric, place and
+/// The offset analysis of a run (docs/OFFSET.md): for each metric, place and
 /// month, the local gain, national loss, interaction, net and offset share with their means
 /// and 90% intervals over replications. It reads the ResultTable only. Arms share their
 /// households and random draws (common random numbers), so each replication's differences

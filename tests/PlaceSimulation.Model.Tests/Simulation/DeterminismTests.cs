@@ -3,7 +3,7 @@ using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Model.Tests.Simulation;
 
-/// <summary>DESIGN.md §3.2: a number never depends on how households are grouped or on run order.</summary>
+/// <summary>Determinism by construction: a number never depends on how households are grouped or on run order.</summary>
 public class DeterminismTests
 {
     private static RunSpec Spec(int perGrain, long seed = 42) =>
