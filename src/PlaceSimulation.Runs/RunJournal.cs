@@ -109,7 +109,12 @@ public sealed class RunJournal
     }
 
     /// <summary>Jobs the journal holds.</summary>
-    public int JobsKept => Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, "job-*.bin").Count() : 0;
+    public int JobsKept => CountJobs(Folder);
+
+    /// <summary>Jobs held by the journal of a run writing to <paramref name="outDir"/>, if there is one.</summary>
+    public static int JobsKeptFor(string outDir) => CountJobs(FolderFor(outDir));
+
+    private static int CountJobs(string folder) => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "job-*.bin").Count() : 0;
 
     /// <summary>Removes the journal (the outputs are written, or nothing worth resuming was kept).</summary>
     public void Complete()

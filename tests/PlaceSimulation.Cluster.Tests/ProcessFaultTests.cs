@@ -73,6 +73,7 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         var code = await run.WaitForExitAsync(RunLimit);
         Assert.True(code == 0, $"exit {code}:\n{run.Err}");
         Assert.Contains("were run again", run.Out + run.Err);
+        Assert.True(Manifest(outDir, "attempts_rerun") > 0, "the manifest records the attempts run again");
         return code;
     }
 
@@ -175,6 +176,7 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
 
             Assert.True(code == 0, err);
             Assert.Contains("Resumed:", stdout);
+            Assert.True(Manifest(outDir, "jobs_resumed") > 0, "the manifest records the jobs taken from the interrupted run");
             Assert.Equal(reference.Timeseries, await File.ReadAllBytesAsync(Path.Combine(outDir, "timeseries.csv")));
         }
         finally
@@ -205,6 +207,12 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         {
             Remove(outDir);
         }
+    }
+
+    private static int Manifest(string outDir, string field)
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+        return manifest.RootElement.GetProperty(field).GetInt32();
     }
 
     /// <summary>Activations of PlaceSimulation's grains in the cluster now, asked of its management grain.</summary>

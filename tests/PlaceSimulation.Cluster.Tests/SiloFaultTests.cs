@@ -47,4 +47,17 @@ public class SiloFaultTests
 
         Assert.Equal(PinnedResultsTests.OffsetPin, hash);
     }
+
+    [Fact]
+    public async Task Grains_collected_mid_run_lose_no_number()
+    {
+        // A collection of every idle activation (as when a paused run's grains idle out) takes
+        // household blocks and services from under running jobs: they must notice, not start afresh.
+        await using var cluster = await TestClusters.StartAsync(1);
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+
+        var (_, hash) = await RunAndMeanwhile(cluster, () => management.ForceActivationCollection(TimeSpan.FromMilliseconds(1)));
+
+        Assert.Equal(PinnedResultsTests.OffsetPin, hash);
+    }
 }

@@ -101,6 +101,8 @@ public static class RunCommand
         RunJournal journal;
         try
         {
+            if (!resume && RunJournal.JobsKeptFor(outDir) is > 0 and var kept)
+                Errors.Note($"An interrupted run writing to {outDir} had finished {kept} job(s); starting afresh discards them (--resume {outDir} would have continued it).");
             journal = resume ? RunJournal.Resume(outDir, scenario.Spec) : RunJournal.Begin(outDir, scenario.Spec);
         }
         catch (ResumeException e)
