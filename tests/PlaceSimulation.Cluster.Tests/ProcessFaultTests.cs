@@ -186,6 +186,33 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
     }
 
     [Fact]
+    public async Task A_run_stopped_with_SIGTERM_says_so_in_one_line_exits_130_and_can_be_resumed()
+    {
+        var outDir = NewDir();
+        try
+        {
+            await using (var stopped = new RunProcess(outDir, EmbeddedReference.Scenario))
+            {
+                await stopped.WaitForJobsAsync(1, RunLimit);
+                Assert.Equal(130, await stopped.TerminateAsync());
+                var err = stopped.Err.Trim();
+                Assert.StartsWith("interrupted: nothing was written.", err);
+                Assert.Contains("--resume", err);
+                Assert.DoesNotContain("\n", err);
+            }
+            Assert.False(Directory.Exists(outDir), "an interrupted run writes no output folder");
+
+            var (code, _, resumeErr) = await Placesim.RunAsync(RunLimit, ["run", .. EmbeddedReference.Scenario, "--resume", outDir]);
+            Assert.True(code == 0, resumeErr);
+            Assert.Equal(reference.Timeseries, await File.ReadAllBytesAsync(Path.Combine(outDir, "timeseries.csv")));
+        }
+        finally
+        {
+            Remove(outDir);
+        }
+    }
+
+    [Fact]
     public async Task Resuming_with_other_options_is_refused_and_runs_nothing()
     {
         var outDir = NewDir();

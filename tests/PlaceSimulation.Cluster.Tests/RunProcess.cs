@@ -57,6 +57,13 @@ public sealed class RunProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Asks the run to stop, as Ctrl+C or a service manager would (SIGTERM), and returns its exit code.</summary>
+    public Task<int> TerminateAsync()
+    {
+        Placesim.Terminate(_process);
+        return WaitForExitAsync(TimeSpan.FromSeconds(90));
+    }
+
     /// <summary>Kills the client at once (SIGKILL).</summary>
     public async Task KillAsync()
     {

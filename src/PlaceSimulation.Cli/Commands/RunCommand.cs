@@ -132,7 +132,7 @@ public static class RunCommand
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            return Errors.Failed($"the run was interrupted. Nothing was written.{Resumable(journal, again)}");
+            return Errors.Interrupted($"nothing was written.{Resumable(journal, again)}");
         }
 
         var spec = scenario.Spec;

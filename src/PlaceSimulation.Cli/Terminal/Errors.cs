@@ -26,5 +26,11 @@ public static class Errors
         return ExitCodes.Failed;
     }
 
+    public static int Interrupted(string message)
+    {
+        Console.Error.WriteLine($"interrupted: {message}");
+        return ExitCodes.Interrupted;
+    }
+
     public static void Note(string message) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
 }
