@@ -19,7 +19,7 @@ public static class RunFingerprint
         var r = System.Globalization.CultureInfo.InvariantCulture;
         text.Append(r, $"placesim-run-v1|{spec.Start}|{spec.Months}|{spec.BurnInMonths}|{spec.Seed}|{spec.Replications}|{Counter.Count}\n");
         foreach (var p in spec.Places)
-            text.Append(r, $"place|{p.Id}|{p.SimulatedHouseholds}|{string.Join(",", ParameterSchema.Instance.ToVector(p.BaseParameters).Select(v => v.ToString("R", r)))}\n");
+            text.Append(r, $"place|{p.Id}|{p.StreamId}|{p.SimulatedHouseholds}|{string.Join(",", ParameterSchema.Instance.ToVector(p.BaseParameters).Select(v => v.ToString("R", r)))}\n");
         foreach (var a in spec.Arms)
         {
             text.Append(r, $"arm|{a.Name}\n");

@@ -20,7 +20,8 @@ public sealed record ScenarioOverrides(
     int? Replications = null,
     long? Households = null,
     int? HouseholdsPerGrain = null,
-    int? Months = null);
+    int? Months = null,
+    int? Samples = null);
 
 /// <summary>A scenario file, read and validated, with the run it describes.</summary>
 public sealed record Scenario(
@@ -31,4 +32,5 @@ public sealed record Scenario(
     string Question,
     RunSpec Spec,
     IReadOnlyDictionary<string, PolicyInfo> Policies,
-    OffsetDesign? Offset);
+    OffsetDesign? Offset,
+    SweepBlock? Sweep = null);

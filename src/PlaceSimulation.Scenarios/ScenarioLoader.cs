@@ -23,7 +23,7 @@ public static partial class ScenarioLoader
 
     private static readonly string[] TopKeys =
         ["name", "title", "question", "start", "months", "burn_in_months", "seed", "replications", "households",
-         "households_per_grain", "places", "policies", "arms", "offset"];
+         "households_per_grain", "places", "policies", "arms", "offset", "sweep"];
     private static readonly string[] RequiredTop = ["name", "title", "question", "start", "months", "households", "places"];
     private static readonly string[] PlaceKeys = ["id", "preset", "label", "share", "set"];
     private static readonly string[] PolicyKeys = ["description", "changes"];
@@ -83,6 +83,7 @@ public static partial class ScenarioLoader
 
         // Command-line overrides, checked like the file's own values.
         var cli = new List<ScenarioError>();
+        var sweep = top.TryGetValue("sweep", out var sw) ? SweepBlock.Read(y, sw.Value, catalogue, overrides?.Samples, cli) : null;
         if (overrides is not null)
         {
             if (overrides.Seed is { } os) { if (os < 0) cli.Add(Cli("--seed", $"{os} is out of range: expected a whole number of at least 0")); else seed = os; }
@@ -112,7 +113,7 @@ public static partial class ScenarioLoader
         var placeSpecs = places.Select((p, i) => new PlaceSpec(p.Id, p.Label, p.Parameters, split[i])).ToList();
         var spec = new RunSpec(name!, start!.Value, months!.Value, burnIn!.Value, (ulong)seed!.Value, replications!.Value,
             placeSpecs, arms, perGrain!.Value);
-        return new Scenario(path, sha256, name!, title!.Trim(), question!.Trim(), spec, policies, offset);
+        return new Scenario(path, sha256, name!, title!.Trim(), question!.Trim(), spec, policies, offset, sweep);
     }
 
     private static ScenarioError Cli(string option, string message) => new("command line", 0, 0, option, message);

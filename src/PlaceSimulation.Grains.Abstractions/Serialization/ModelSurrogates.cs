@@ -55,13 +55,14 @@ public sealed class ParameterChangeConverter : IConverter<ParameterChange, Param
 
 [GenerateSerializer, Immutable, Alias("ps.PlaceSpec")]
 public readonly record struct PlaceSpecSurrogate(
-    [property: Id(0)] string Id, [property: Id(1)] string Label, [property: Id(2)] ModelParameters BaseParameters, [property: Id(3)] int SimulatedHouseholds);
+    [property: Id(0)] string Id, [property: Id(1)] string Label, [property: Id(2)] ModelParameters BaseParameters, [property: Id(3)] int SimulatedHouseholds,
+    [property: Id(4)] string? StreamId);
 
 [RegisterConverter]
 public sealed class PlaceSpecConverter : IConverter<PlaceSpec, PlaceSpecSurrogate>
 {
-    public PlaceSpec ConvertFromSurrogate(in PlaceSpecSurrogate s) => new(s.Id, s.Label, s.BaseParameters, s.SimulatedHouseholds);
-    public PlaceSpecSurrogate ConvertToSurrogate(in PlaceSpec v) => new(v.Id, v.Label, v.BaseParameters, v.SimulatedHouseholds);
+    public PlaceSpec ConvertFromSurrogate(in PlaceSpecSurrogate s) => new(s.Id, s.Label, s.BaseParameters, s.SimulatedHouseholds, s.StreamId);
+    public PlaceSpecSurrogate ConvertToSurrogate(in PlaceSpec v) => new(v.Id, v.Label, v.BaseParameters, v.SimulatedHouseholds, v.StreamId);
 }
 
 [GenerateSerializer, Immutable, Alias("ps.PlaceJob")]

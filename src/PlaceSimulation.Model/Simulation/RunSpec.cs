@@ -3,14 +3,19 @@ using PlaceSimulation.Model.Parameters;
 
 namespace PlaceSimulation.Model.Simulation;
 
-/// <summary>A place in a run: its base parameters (defaults, preset, overrides) and its simulated sample.</summary>
-public sealed record PlaceSpec(string Id, string Label, ModelParameters BaseParameters, int SimulatedHouseholds)
+/// <summary>
+/// A place in a run: its base parameters (defaults, preset, overrides) and its simulated
+/// sample. <paramref name="StreamId"/> names the place's random streams when it is not its id:
+/// a sweep runs one place as many variants (one per sample point), and they share the
+/// place's households and draws (common random numbers).
+/// </summary>
+public sealed record PlaceSpec(string Id, string Label, ModelParameters BaseParameters, int SimulatedHouseholds, string? StreamId = null)
 {
     /// <summary>Real households each simulated household stands for.</summary>
     public double Weight => BaseParameters.Place.Households / SimulatedHouseholds;
 
     /// <summary>The place's key for counter-based randomness: a hash of its id, so adding a place never moves another's numbers.</summary>
-    public ulong Key => PlaceKeys.Of(Id);
+    public ulong Key => PlaceKeys.Of(StreamId ?? Id);
 }
 
 /// <summary>An arm: one combination of policies (dated parameter changes).</summary>
