@@ -1,15 +1,22 @@
 using System.Reflection;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Scenarios.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace PlaceSimulation.Scenarios;
 
-/// <summary>One parameter as its file describes it.</summary>
+/// <summary>
+/// One parameter as its file describes it. <see cref="Min"/> and <see cref="Max"/> are hard
+/// bounds on what a scenario may set; <see cref="RangeLow"/> and <see cref="RangeHigh"/> are
+/// the plausible range (file key <c>range: [low, high]</c>) that sensitivity analyses vary it over.
+/// </summary>
 public sealed record ParameterInfo(
     string Path, double Value, string Unit, string Description, string? Source, string? Assumption,
-    double? Min, double? Max, string File, int Line)
+    double? Min, double? Max, string File, int Line, double? RangeLow = null, double? RangeHigh = null)
 {
     public bool IsSwitch => Unit == "switch";
+
+    public bool HasRange => RangeLow is not null && RangeHigh is not null;
 
     /// <summary>Where the number comes from: the source, or the assumption marked as one.</summary>
     public string Provenance => Source ?? "assumption: " + Assumption;
@@ -115,7 +122,7 @@ public sealed class ParameterCatalogue
     }
 
     private static readonly string[] FileKeys = ["description", "parameters"];
-    private static readonly string[] ParameterKeys = ["value", "unit", "description", "source", "assumption", "min", "max"];
+    private static readonly string[] ParameterKeys = ["value", "unit", "description", "source", "assumption", "min", "max", "range"];
 
     private static void ReadParameterFile(string name, string text, Dictionary<string, ParameterInfo> into, List<ScenarioError> problems)
     {
@@ -147,14 +154,62 @@ public sealed class ParameterCatalogue
                     double? min = fields.TryGetValue("min", out var mn) ? y.Number(mn.Value, path + ".min") : null;
                     double? max = fields.TryGetValue("max", out var mx) ? y.Number(mx.Value, path + ".max") : null;
                     double? value = fields.TryGetValue("value", out var v) ? y.Number(v.Value, path + ".value", min, max, allowBool: unit == "switch") : null;
+                    var range = fields.TryGetValue("range", out var r) ? ReadRange(y, r.Value, path + ".range", unit, value, min, max) : null;
                     if (value is null || unit is null || description is null) continue;
                     if (into.ContainsKey(path)) { y.Error(keyNode, path, "defined twice"); continue; }
-                    into[path] = new ParameterInfo(path, value.Value, unit, description, source, assumption, min, max, name, (int)keyNode.Start.Line);
+                    into[path] = new ParameterInfo(path, value.Value, unit, description, source, assumption, min, max, name, (int)keyNode.Start.Line,
+                        range?.Low, range?.High);
                 }
             }
         }
         problems.AddRange(y.Errors);
     }
+
+    /// <summary>
+    /// The plausible range <c>[low, high]</c>: exactly two numbers, low below high, containing
+    /// the value and within min/max where they are given; a switch has none.
+    /// </summary>
+    private static (double Low, double High)? ReadRange(YamlReader y, YamlNode node, string field, string? unit, double? value, double? min, double? max)
+    {
+        if (unit == "switch")
+        {
+            y.Error(node, field, "a switch has no plausible range: remove 'range'");
+            return null;
+        }
+        if (node is not YamlSequenceNode seq || seq.Children.Count != 2)
+        {
+            var found = node is YamlSequenceNode s ? $"a list of {s.Children.Count}" : YamlReader.Describe(node);
+            y.Error(node, field, $"expected two numbers [low, high] (the plausible range), found {found}");
+            return null;
+        }
+        var low = y.Number(seq.Children[0], field);
+        var high = y.Number(seq.Children[1], field);
+        if (low is null || high is null) return null;
+        var ok = true;
+        if (low >= high)
+        {
+            y.Error(node, field, $"expected low below high, found [{F(low.Value)}, {F(high.Value)}]");
+            ok = false;
+        }
+        if (min is not null && low < min)
+        {
+            y.Error(node, field, $"low {F(low.Value)} is below min {F(min.Value)}: the range must lie within min and max");
+            ok = false;
+        }
+        if (max is not null && high > max)
+        {
+            y.Error(node, field, $"high {F(high.Value)} is above max {F(max.Value)}: the range must lie within min and max");
+            ok = false;
+        }
+        if (value is not null && (value < low || value > high))
+        {
+            y.Error(node, field, $"the range [{F(low.Value)}, {F(high.Value)}] does not contain the value {F(value.Value)}");
+            ok = false;
+        }
+        return ok ? (low.Value, high.Value) : null;
+    }
+
+    private static string F(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly string[] PresetKeys = ["label", "like", "description", "values"];
     private static readonly string[] PresetValueKeys = ["value", "source", "assumption"];
