@@ -8,6 +8,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
     RunCommand.Create(),
     OffsetCommand.Create(),
     CompareCommand.Create(),
+    SweepCommand.Create(),
     ValidateCommand.Create(),
     CalibrateCommand.Create(),
     SiloCommand.Create(),

@@ -26,17 +26,18 @@ public static class ScenarioExecution
     public const string Embedded = "embedded (localhost clustering)";
 
     /// <summary>Runs on <paramref name="cluster"/>, or on an embedded silo when it is null; journals finished jobs when given a journal.</summary>
-    public static async Task<Execution> RunAsync(Scenario scenario, ClusterTarget? cluster, RunJournal? journal, CancellationToken cancel)
+    /// <param name="keepTable">build the run's result table (a sweep reads the journal its own way)</param>
+    public static async Task<Execution> RunAsync(Scenario scenario, ClusterTarget? cluster, RunJournal? journal, CancellationToken cancel, bool keepTable = true)
     {
         if (cluster is null)
         {
             await using var embedded = await EmbeddedCluster.StartAsync(cancel);
-            return await RunAsync(embedded, scenario, journal, cancel);
+            return await RunOnAsync(new OrleansEngine(embedded.Client, Embedded), scenario, journal, cancel, keepTable);
         }
         using var host = await cluster.ConnectAsync(cancel);
         try
         {
-            return await RunOnAsync(new OrleansEngine(host.Services.GetRequiredService<IClusterClient>(), cluster.Describe()), scenario, journal, cancel);
+            return await RunOnAsync(new OrleansEngine(host.Services.GetRequiredService<IClusterClient>(), cluster.Describe()), scenario, journal, cancel, keepTable);
         }
         finally
         {
@@ -58,7 +59,7 @@ public static class ScenarioExecution
     public static Task<Execution> RunAsync(EmbeddedCluster cluster, Scenario scenario, RunJournal? journal, CancellationToken cancel) =>
         RunOnAsync(new OrleansEngine(cluster.Client, Embedded), scenario, journal, cancel);
 
-    private static async Task<Execution> RunOnAsync(IRunEngine engine, Scenario scenario, RunJournal? journal, CancellationToken cancel)
+    private static async Task<Execution> RunOnAsync(IRunEngine engine, Scenario scenario, RunJournal? journal, CancellationToken cancel, bool keepTable = true)
     {
         var spec = scenario.Spec;
         // With a journal, the counters go to disk job by job and the table reads them back from
@@ -74,6 +75,7 @@ public static class ScenarioExecution
             var outcome = await run;
             if (outcome.JobsResumed > 0) Errors.Note($"Resumed: {outcome.JobsResumed} of {outcome.Jobs} jobs came from the interrupted run.");
             if (outcome.JobsRerun > 0) Errors.Note($"{outcome.JobsRerun} attempt(s) at a job failed and were run again; the results are those of a run with no fault.");
+            if (!keepTable) return new Execution(null!, outcome);
             try
             {
                 var table = results is not null

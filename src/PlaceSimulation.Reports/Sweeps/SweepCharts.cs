@@ -33,7 +33,7 @@ public static class SweepCharts
 
     private static string Slug(string metric) => metric.Replace('_', '-');
 
-    private static string Caption(SweepResults r, string about)
+    private static string Caption(SweepResults r, string about, string version)
     {
         var plan = r.Plan;
         var spec = plan.Scenario.Spec;
@@ -91,7 +91,7 @@ public static class SweepCharts
             ChartStyle.Legend(plot, size);
             return plot;
         }
-        return new ChartDraft($"tornado-{Slug(metric.Name)}", title, Caption(r, "Bars: the metric with one parameter at an end of its range, the others at the scenario's values (mean of replications)."), Draw, data, story);
+        return new ChartDraft($"tornado-{Slug(metric.Name)}", title, Caption(r, "Bars: the metric with one parameter at an end of its range, the others at the scenario's values (mean of replications).", version), Draw, data, story);
     }
 
     private static ChartDraft Fan(SweepResults r, int k, MetricDefinition metric, string version)
@@ -138,7 +138,7 @@ public static class SweepCharts
             ChartStyle.Legend(plot, size);
             return plot;
         }
-        return new ChartDraft($"fan-{Slug(metric.Name)}", title, Caption(r, "Bands: percentiles across the design's points of the mean of replications."), Draw, data, story);
+        return new ChartDraft($"fan-{Slug(metric.Name)}", title, Caption(r, "Bands: percentiles across the design's points of the mean of replications.", version), Draw, data, story);
     }
 
     private static ChartDraft Sobol(SweepResults r, IReadOnlyList<SobolIndex> indices, MetricDefinition metric, string version)
@@ -153,10 +153,10 @@ public static class SweepCharts
             + $"Whiskers: 90% bootstrap intervals over the {r.Plan.Block.Samples} base samples; wide ones mean more samples are needed.";
         Plot Draw(ChartSize size) => GroupedBars.Draw(size, title, "share of the variance", sorted.Select(i => Short(i.Name)).ToArray(),
             [
-                new BarSeries("first order (alone)", ChartStyle.Palette[0], sorted.Select(i => i.First).ToArray(), sorted.Select(i => i.FirstLo).ToArray(), sorted.Select(i => i.FirstHi).ToArray()),
-                new BarSeries("total order (with interactions)", ChartStyle.Palette[1], sorted.Select(i => i.Total).ToArray(), sorted.Select(i => i.TotalLo).ToArray(), sorted.Select(i => i.TotalHi).ToArray()),
+                new Charts.BarSeries("first order (alone)", ChartStyle.Palette[0], sorted.Select(i => i.First).ToArray(), sorted.Select(i => i.FirstLo).ToArray(), sorted.Select(i => i.FirstHi).ToArray()),
+                new Charts.BarSeries("total order (with interactions)", ChartStyle.Palette[1], sorted.Select(i => i.Total).ToArray(), sorted.Select(i => i.TotalLo).ToArray(), sorted.Select(i => i.TotalHi).ToArray()),
             ], v => v.ToString("0.00", C));
-        return new ChartDraft($"sobol-{Slug(metric.Name)}", title, Caption(r, "Bars: Sobol indices (Saltelli first order, Jansen total order); whiskers: 90% bootstrap intervals."), Draw, data, story);
+        return new ChartDraft($"sobol-{Slug(metric.Name)}", title, Caption(r, "Bars: Sobol indices (Saltelli first order, Jansen total order); whiskers: 90% bootstrap intervals.", version), Draw, data, story);
     }
 
     private static ChartDraft Morris(SweepResults r, IReadOnlyList<MorrisIndex> indices, MetricDefinition metric, string version)
@@ -195,7 +195,7 @@ public static class SweepCharts
             plot.Axes.SetLimits(0, Math.Max(maxX, 1e-9) * 1.3, 0, Math.Max(maxY, 1e-9) * 1.25);
             return plot;
         }
-        return new ChartDraft($"morris-{Slug(metric.Name)}", title, Caption(r, "Dots: Morris mu* and sigma per parameter, across each parameter's range; whiskers: 90% bootstrap intervals of mu*."), Draw, data, story);
+        return new ChartDraft($"morris-{Slug(metric.Name)}", title, Caption(r, "Dots: Morris mu* and sigma per parameter, across each parameter's range; whiskers: 90% bootstrap intervals of mu*.", version), Draw, data, story);
     }
 
     private static string Formats(double v) => Files.Formats.Number(v);
