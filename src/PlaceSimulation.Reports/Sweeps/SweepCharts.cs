@@ -145,18 +145,24 @@ public static class SweepCharts
     {
         var sorted = indices.OrderByDescending(i => i.Total).ToArray();
         var top = sorted[0];
-        var title = $"{Short(top.Name)} accounts for {top.Total.ToString("P0", C)} of the variance in {metric.Label.ToLowerInvariant()}, with what it does together with others";
+        // With few base samples (and replications' noise) the estimates scatter widely: say so rather than rank.
+        var settled = sorted.All(i => double.IsFinite(i.TotalLo) && i.TotalHi - i.TotalLo <= 0.4);
+        var title = settled
+            ? $"{Short(top.Name)} accounts for {Percent(top.Total)} of the variance in {metric.Label.ToLowerInvariant()}, with what it does together with others"
+            : $"{r.Plan.Block.Samples} base samples are too few to rank what drives {metric.Label.ToLowerInvariant()}: the intervals are wide; run more samples";
         var data = new ChartData("parameter", "first_order", "first_lo", "first_hi", "total_order", "total_lo", "total_hi");
         foreach (var i in sorted) data.Add(i.Name, Formats(i.First), Formats(i.FirstLo), Formats(i.FirstHi), Formats(i.Total), Formats(i.TotalLo), Formats(i.TotalHi));
         var story = $"Sobol indices: the first-order index is the share of the variance of {metric.Label.ToLowerInvariant()} across the sweep that one parameter explains on its own; "
             + "the total-order index adds what it does in combination with the others. A total near zero means the parameter can be fixed anywhere in its range. "
             + $"Whiskers: 90% bootstrap intervals over the {r.Plan.Block.Samples} base samples; wide ones mean more samples are needed.";
+        // Indices are shares of variance: drawn within 0 to 1 (an estimate outside is sampling noise; the CSV keeps it as estimated).
+        static double[] Clamp(IEnumerable<double> v) => v.Select(x => double.IsFinite(x) ? Math.Clamp(x, 0, 1) : x).ToArray();
         Plot Draw(ChartSize size) => GroupedBars.Draw(size, title, "share of the variance", sorted.Select(i => Short(i.Name)).ToArray(),
             [
-                new Charts.BarSeries("first order (alone)", ChartStyle.Palette[0], sorted.Select(i => i.First).ToArray(), sorted.Select(i => i.FirstLo).ToArray(), sorted.Select(i => i.FirstHi).ToArray()),
-                new Charts.BarSeries("total order (with interactions)", ChartStyle.Palette[1], sorted.Select(i => i.Total).ToArray(), sorted.Select(i => i.TotalLo).ToArray(), sorted.Select(i => i.TotalHi).ToArray()),
-            ], v => v.ToString("0.00", C));
-        return new ChartDraft($"sobol-{Slug(metric.Name)}", title, Caption(r, "Bars: Sobol indices (Saltelli first order, Jansen total order); whiskers: 90% bootstrap intervals.", version), Draw, data, story);
+                new Charts.BarSeries("first order (alone)", ChartStyle.Palette[0], Clamp(sorted.Select(i => i.First)), Clamp(sorted.Select(i => i.FirstLo)), Clamp(sorted.Select(i => i.FirstHi))),
+                new Charts.BarSeries("total order (with interactions)", ChartStyle.Palette[1], Clamp(sorted.Select(i => i.Total)), Clamp(sorted.Select(i => i.TotalLo)), Clamp(sorted.Select(i => i.TotalHi))),
+            ], v => v.ToString("0.00", C), clipAt: 1);
+        return new ChartDraft($"sobol-{Slug(metric.Name)}", title, Caption(r, "Bars: Sobol indices (Saltelli first order, Jansen total order), drawn within 0 to 1 (estimates outside are sampling noise; sensitivity.csv keeps them); whiskers: 90% bootstrap intervals.", version), Draw, data, story);
     }
 
     private static ChartDraft Morris(SweepResults r, IReadOnlyList<MorrisIndex> indices, MetricDefinition metric, string version)
@@ -199,4 +205,6 @@ public static class SweepCharts
     }
 
     private static string Formats(double v) => Files.Formats.Number(v);
+
+    private static string Percent(double v) => (v * 100).ToString("0", C) + "%";
 }
