@@ -213,6 +213,37 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
     }
 
     [Fact]
+    public async Task A_sweep_killed_mid_run_resumes_to_the_same_bytes()
+    {
+        string[] sweep = [Repository.Scenario("sweep-destitution.yaml"), "--samples", "16", "--households", "300", "--months", "12", "--replications", "1"];
+        var reference = NewDir();
+        var outDir = NewDir();
+        try
+        {
+            var (code, _, err) = await Placesim.RunAsync(RunLimit, ["sweep", .. sweep, "--out", reference]);
+            Assert.True(code == 0, err);
+            await using (var killed = new RunProcess("sweep", outDir, sweep))
+            {
+                await killed.WaitForJobsAsync(3, RunLimit);
+                await killed.KillAsync();
+            }
+            Assert.False(Directory.Exists(outDir), "a killed sweep writes no output folder");
+
+            var (resumed, stdout, resumeErr) = await Placesim.RunAsync(RunLimit, ["sweep", .. sweep, "--out", outDir, "--resume"]);
+
+            Assert.True(resumed == 0, resumeErr);
+            Assert.Contains("Resumed:", stdout);
+            foreach (var file in new[] { "sweep.csv", "sensitivity.csv", "sweep.parquet", "charts/tornado-destitution-rate.csv" })
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(reference, file)), await File.ReadAllBytesAsync(Path.Combine(outDir, file)));
+        }
+        finally
+        {
+            Remove(reference);
+            Remove(outDir);
+        }
+    }
+
+    [Fact]
     public async Task Resuming_with_other_options_is_refused_and_runs_nothing()
     {
         var outDir = NewDir();

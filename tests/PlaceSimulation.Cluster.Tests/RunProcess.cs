@@ -10,10 +10,15 @@ public sealed class RunProcess : IAsyncDisposable
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _err = new();
 
-    public RunProcess(string outDir, params string[] args)
+    public RunProcess(string outDir, params string[] args) : this("run", outDir, args)
+    {
+    }
+
+    /// <summary>Any placesim command that writes an output folder (run, offset, sweep).</summary>
+    public RunProcess(string command, string outDir, string[] args)
     {
         OutDir = outDir;
-        _process = Placesim.Start(["run", .. args, "--out", outDir]);
+        _process = Placesim.Start([command, .. args, "--out", outDir]);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };
         _process.BeginOutputReadLine();

@@ -194,7 +194,7 @@ public static class SweepCharts
                 t.LabelFontSize = labelSize;
                 t.LabelFontColor = Color.FromHex("#333333");
                 t.OffsetX = 10;
-                t.OffsetY = -10;
+                t.OffsetY = -24;
             }
             var maxX = rows.Select(x => (double.IsFinite(x.Hi) ? x.Hi : x.MuStar) * scale).DefaultIfEmpty(1).Max();
             var maxY = rows.Select(x => x.Sigma * scale).DefaultIfEmpty(1).Max();
