@@ -9,6 +9,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
     OffsetCommand.Create(),
     CompareCommand.Create(),
     SweepCommand.Create(),
+    UncertaintyCommand.Create(),
     ValidateCommand.Create(),
     CalibrateCommand.Create(),
     SiloCommand.Create(),

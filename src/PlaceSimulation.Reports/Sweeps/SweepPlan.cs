@@ -47,7 +47,8 @@ public sealed class SweepPlan
 
     public IEnumerable<SweepPoint> DesignPoints => Points.Where(p => p.Kind == "design");
 
-    public static SweepPlan For(Scenario scenario)
+    /// <param name="tornado">add the base point and each parameter's low and high points (one at a time)</param>
+    public static SweepPlan For(Scenario scenario, bool tornado = true)
     {
         var block = scenario.Sweep ?? throw new ArgumentException($"{scenario.Path} has no sweep block");
         var ranges = block.Vary.Select(v => new ParameterRange(v.Path, v.Low, v.High, v.Levels)).ToArray();
@@ -66,7 +67,7 @@ public sealed class SweepPlan
         var points = new List<SweepPoint>();
         foreach (var v in designValues) points.Add(new SweepPoint(points.Count + 1, "design", -1, v));
         points.Add(new SweepPoint(points.Count + 1, "base", -1, Enumerable.Repeat(double.NaN, d).ToArray()));
-        for (var i = 0; i < d; i++)
+        for (var i = 0; i < (tornado ? d : 0); i++)
         foreach (var (kind, value) in new[] { ("low", ranges[i].Low), ("high", ranges[i].High) })
         {
             var values = Enumerable.Repeat(double.NaN, d).ToArray();

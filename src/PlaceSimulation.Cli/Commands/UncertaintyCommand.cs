@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Diagnostics;
+using PlaceSimulation.Cli.Hosting;
+using PlaceSimulation.Cli.Terminal;
+using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Reports.Files;
+using PlaceSimulation.Reports.Sweeps;
+using PlaceSimulation.Runs;
+using PlaceSimulation.Scenarios;
+using Spectre.Console;
+
+namespace PlaceSimulation.Cli.Commands;
+
+/// <summary>
+/// placesim uncertainty FILE: the offset analysis with parameter uncertainty propagated: a
+/// Latin hypercube over the declared plausible ranges of the assumed and calibrated
+/// parameters, every point running the four offset arms, through the run pipeline (journaled,
+/// --resume). Writes uncertainty.csv, uncertainty.json, a chart and report.md.
+/// </summary>
+public static class UncertaintyCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("scenario") { Description = "Scenario file (YAML) with an 'offset:' design, e.g. scenarios/offset.yaml" };
+        var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/<scenario name>-uncertainty)" };
+        var samples = new Option<int>("--samples") { Description = "Points of the Latin hypercube", DefaultValueFactory = _ => 32 };
+        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted analysis writing to the output folder" };
+        var options = new ScenarioOptions();
+        var cluster = new ClusterOptions();
+        var command = new Command("uncertainty", "The offset share with parameter uncertainty: how much national forces cancel, over the assumptions' plausible ranges")
+        {
+            file, output, samples, resume,
+        };
+        options.AddTo(command);
+        command.Options.Add(cluster.Cluster);
+        command.Options.Add(cluster.ClusterId);
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (!cluster.TryRead(parse, out var target, out var bad)) return Errors.BadInput(bad!);
+            return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse), parse.GetValue(samples),
+                parse.GetValue(resume), target, Environment.CommandLine, cancel);
+        });
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(string path, string? outDir, ScenarioOverrides overrides, int samples, bool resume, ClusterTarget? cluster,
+        string commandLine, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.Now;
+        var wall = Stopwatch.StartNew();
+        Scenario scenario;
+        try
+        {
+            scenario = ScenarioLoader.Load(path, overrides);
+        }
+        catch (ScenarioException e)
+        {
+            return Errors.BadInput(e.Errors);
+        }
+        if (scenario.Offset is null)
+            return Errors.BadInput($"{path}: the scenario has no offset design. Add 'offset: {{local: <policy>, national: <policy>}}' to the file");
+        if (Designs.ArmsProblem(scenario) is { } arms) return Errors.BadInput(arms);
+        var min = SweepBlock.MinimumSamples(SweepDesign.Lhs);
+        if (samples < min || samples > SweepBlock.MaxPoints) return Errors.BadInput($"--samples {samples} is out of range: expected {min} to {SweepBlock.MaxPoints}");
+        outDir ??= Path.Combine("out", scenario.Name + "-uncertainty");
+        if (OutputFolder.Problem(outDir) is { } problem) return Errors.BadInput(problem);
+
+        var plan = SweepPlan.For(Uncertainty.WithDesign(scenario, samples), tornado: false);
+        var spec = plan.Spec;
+        RunJournal journal;
+        try
+        {
+            journal = resume ? RunJournal.Resume(outDir, spec) : RunJournal.Begin(outDir, spec);
+        }
+        catch (ResumeException e)
+        {
+            return Errors.BadInput(e.Message);
+        }
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Title)}[/] (offset with parameter uncertainty)");
+        Errors.Note($"Latin hypercube of {samples} points over {plan.Ranges.Count} parameters' plausible ranges, and the scenario's own values; "
+            + $"{scenario.Spec.Arms.Count} arms x {scenario.Spec.Replications} replication(s) x {scenario.Spec.Places.Count} place(s) each: {spec.Jobs().Count():N0} jobs");
+        var again = $"Points that finished are kept: 'placesim uncertainty {path} --out {outDir} --resume' (with the same options) continues.";
+        Execution execution;
+        try
+        {
+            execution = await ScenarioExecution.RunAsync(scenario with { Spec = spec }, cluster, journal, cancel, keepTable: false);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            return Errors.Failed($"{e.Message}. Nothing was run.");
+        }
+        catch (RunFailedException e)
+        {
+            return Errors.Failed($"the analysis failed: {e.Message}. Nothing was written. {again}");
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return Errors.Interrupted($"nothing was written. {again}");
+        }
+
+        try
+        {
+            var (points, shares) = Uncertainty.Analyse(plan, (a, r, p) => journal.Read(PlaceJob.Of(spec, a, r, p))
+                ?? throw new IOException($"the journal lost the counters of job a{a}-r{r}-p{p}"));
+            using var folder = OutputFolder.Begin(outDir);
+            var files = Uncertainty.Write(folder.Staging, plan, points, shares, ProgramVersion.Text, out var charts).ToList();
+            files.Add("manifest.json");
+            ManifestJson.Write(Path.Combine(folder.Staging, "manifest.json"), scenario, new RunInfo(commandLine, ProgramVersion.Text, execution.Cluster, execution.Silos,
+                Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds, execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun),
+                files, charts);
+            folder.Commit();
+            journal.Complete();
+            foreach (var s in shares) AnsiConsole.MarkupLine(Markup.Escape(Uncertainty.Sentence(s) + "."));
+            AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: {Markup.Escape(string.Join(", ", files))}, charts/; {wall.Elapsed.TotalSeconds:F1} s in all.");
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Errors.Failed($"writing the outputs failed: {e.Message}. Nothing was written. {again}");
+        }
+    }
+}
