@@ -62,4 +62,38 @@ public sealed class SweepCommandTests
         Assert.Contains("has no sweep block", result.StdErr);
         Assert.Empty(temp.Entries());
     }
+
+    [Fact]
+    public async Task Uncertainty_gives_the_offset_share_with_an_interval_over_the_parameters_ranges()
+    {
+        using var temp = new TempFolder();
+        var outDir = temp["uncertainty"];
+
+        var result = await Placesim.RunAsync(Repository.Root,
+            ["uncertainty", Path.Combine(Repository.ScenariosFolder, "offset.yaml"), "--samples", "4", "--households", "300", "--replications", "2", "--out", outDir]);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("of the local gain in people in poverty", result.StdOut);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(outDir, "uncertainty.csv"));
+        Assert.StartsWith("sample,kind,", lines[0]);
+        Assert.EndsWith(",metric,local_gain,national_loss,interaction,net,offset_share", lines[0]);
+        // 4 design points and the model's own values, three headline metrics each.
+        Assert.Equal((4 + 1) * 3, lines.Length - 1);
+        Assert.Equal(3, lines.Count(l => l.Contains(",base,")));
+        var json = await File.ReadAllTextAsync(Path.Combine(outDir, "uncertainty.json"));
+        foreach (var metric in new[] { "poverty_rate_ahc", "destitution_rate", "child_poverty_rate" }) Assert.Contains($"\"{metric}\"", json);
+        Assert.True(File.Exists(Path.Combine(outDir, "charts", "offset-share-uncertainty.png")));
+        Assert.Contains("over parameter uncertainty", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md")));
+    }
+
+    [Fact]
+    public async Task Uncertainty_needs_an_offset_design()
+    {
+        using var temp = new TempFolder();
+        var result = await Placesim.RunAsync(Repository.Root, ["uncertainty", Path.Combine(Repository.ScenariosFolder, "sanctions.yaml"), "--out", temp["out"]]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("has no offset design", result.StdErr);
+        Assert.Empty(temp.Entries());
+    }
 }
