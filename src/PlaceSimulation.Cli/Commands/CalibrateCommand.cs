@@ -63,9 +63,7 @@ public static class CalibrateCommand
             using var folder = OutputFolder.Begin(outDir);
             File.WriteAllText(folder.PathOf("calibration.md"), CalibrationCheck.Markdown(results));
             CalibrationCsv.Write(folder.PathOf("calibration.csv"), results);
-            ManifestJson.Write(folder.PathOf("manifest.json"), scenario, new RunInfo(Environment.CommandLine, ProgramVersion.Text,
-                execution.Cluster, execution.Silos, Environment.ProcessorCount, DateTimeOffset.Now, execution.SimulationSeconds, execution.SimulationSeconds,
-                execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun));
+            ManifestJson.Write(folder.PathOf("manifest.json"), scenario, execution.Info(Environment.CommandLine, DateTimeOffset.Now, execution.SimulationSeconds));
             folder.Commit();
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: calibration.md, calibration.csv, manifest.json");
         }

@@ -70,8 +70,7 @@ public static class CompareCommand
                 var table = execution.Table;
                 var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
                 runs.Add(new ComparedRun(names[i], scenario, table, offset));
-                infos[names[i]] = new RunInfo(commandLine, ProgramVersion.Text, execution.Cluster, execution.Silos, Environment.ProcessorCount,
-                    runStarted, clock.Elapsed.TotalSeconds, execution.SimulationSeconds, execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun);
+                infos[names[i]] = execution.Info(commandLine, runStarted, clock.Elapsed.TotalSeconds);
             }
         }
         catch (RunFailedException e)

@@ -142,9 +142,7 @@ public static class RunCommand
         try
         {
             using var folder = OutputFolder.Begin(outDir);
-            written = RunOutputs.Write(folder.Staging, scenario, table, offset, ProgramVersion.Text, () => new RunInfo(commandLine, ProgramVersion.Text,
-                execution.Cluster, execution.Silos, Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds,
-                execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun), totalsOnly);
+            written = RunOutputs.Write(folder.Staging, scenario, table, offset, ProgramVersion.Text, () => execution.Info(commandLine, started, wall.Elapsed.TotalSeconds), totalsOnly);
             folder.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

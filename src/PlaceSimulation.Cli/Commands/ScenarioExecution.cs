@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PlaceSimulation.Cli.Hosting;
 using PlaceSimulation.Cli.Terminal;
 using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Reports.Files;
 using PlaceSimulation.Reports.Tables;
 using PlaceSimulation.Runs;
 using PlaceSimulation.Scenarios;
@@ -15,6 +16,11 @@ public sealed record Execution(ResultTable Table, RunOutcome Outcome)
     public double SimulationSeconds => Outcome.Seconds;
     public string Cluster => Outcome.Engine;
     public int Silos => Outcome.Silos;
+
+    /// <summary>What manifest.json records of the run.</summary>
+    public RunInfo Info(string commandLine, DateTimeOffset started, double wallSeconds) =>
+        new(commandLine, ProgramVersion.Text, Cluster, Silos, Environment.ProcessorCount, started, wallSeconds, SimulationSeconds,
+            Outcome.Jobs, Outcome.JobsResumed, Outcome.JobsRerun);
 }
 
 /// <summary>
@@ -54,6 +60,44 @@ public static class ScenarioExecution
     }
 
     public static Task<Execution> RunAsync(Scenario scenario, CancellationToken cancel) => RunAsync(scenario, null, null, cancel);
+
+    /// <summary>
+    /// A run of many points (sweep, uncertainty): begins or resumes the journal beside
+    /// <paramref name="outDir"/>, runs <paramref name="spec"/> through the pipeline without
+    /// building a result table, and turns every failure into one sentence and its exit code.
+    /// Returns the execution and journal, or the exit code when it did not run to the end.
+    /// </summary>
+    /// <param name="what">how the failure sentence names the work ("the sweep")</param>
+    /// <param name="again">what to type to continue it</param>
+    public static async Task<(Execution? Execution, RunJournal? Journal, int Exit)> RunJournaledAsync(Scenario scenario, RunSpec spec, string outDir,
+        bool resume, ClusterTarget? cluster, string what, string again, CancellationToken cancel)
+    {
+        RunJournal journal;
+        try
+        {
+            journal = resume ? RunJournal.Resume(outDir, spec) : RunJournal.Begin(outDir, spec);
+        }
+        catch (ResumeException e)
+        {
+            return (null, null, Errors.BadInput(e.Message));
+        }
+        try
+        {
+            return (await RunAsync(scenario with { Spec = spec }, cluster, journal, cancel, keepTable: false), journal, ExitCodes.Ok);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            return (null, null, Errors.Failed($"{e.Message}. Nothing was run."));
+        }
+        catch (RunFailedException e)
+        {
+            return (null, null, Errors.Failed($"{what} failed: {e.Message}. Nothing was written. {again}"));
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return (null, null, Errors.Interrupted($"nothing was written. {again}"));
+        }
+    }
 
     /// <summary>Runs on an embedded silo already started (placesim compare runs several scenarios on one).</summary>
     public static Task<Execution> RunAsync(EmbeddedCluster cluster, Scenario scenario, RunJournal? journal, CancellationToken cancel) =>

@@ -65,38 +65,13 @@ public static class SweepCommand
 
         var plan = SweepPlan.For(scenario);
         var spec = plan.Spec;
-        RunJournal journal;
-        try
-        {
-            journal = resume ? RunJournal.Resume(outDir, spec) : RunJournal.Begin(outDir, spec);
-        }
-        catch (ResumeException e)
-        {
-            return Errors.BadInput(e.Message);
-        }
-
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Title)}[/] (sweep)");
         Errors.Note($"{plan.Block.Design.ToString().ToLowerInvariant()} design over {plan.Ranges.Count} parameter(s): {plan.DesignPoints.Count():N0} design points and "
             + $"{plan.Points.Count - plan.DesignPoints.Count()} for the tornado, x {scenario.Spec.Arms.Count} arm(s) x {scenario.Spec.Replications} replication(s) x {scenario.Spec.Places.Count} place(s): "
             + $"{(long)plan.Points.Count * scenario.Spec.Arms.Count * scenario.Spec.Replications * scenario.Spec.Places.Count:N0} jobs of {scenario.Spec.Months} + {scenario.Spec.BurnInMonths} months");
         var again = $"Points that finished are kept: 'placesim sweep {path} --out {outDir} --resume' (with the same options) continues the sweep.";
-        Execution execution;
-        try
-        {
-            execution = await ScenarioExecution.RunAsync(scenario with { Spec = spec }, cluster, journal, cancel, keepTable: false);
-        }
-        catch (ClusterUnreachableException e)
-        {
-            return Errors.Failed($"{e.Message}. Nothing was run.");
-        }
-        catch (RunFailedException e)
-        {
-            return Errors.Failed($"the sweep failed: {e.Message}. Nothing was written. {again}");
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            return Errors.Interrupted($"nothing was written. {again}");
-        }
+        var (execution, journal, exit) = await ScenarioExecution.RunJournaledAsync(scenario, spec, outDir, resume, cluster, "the sweep", again, cancel);
+        if (execution is null || journal is null) return exit;
 
         try
         {
@@ -109,9 +84,7 @@ public static class SweepCommand
             SweepReport.Write(Path.Combine(folder.Staging, "report.md"), results, analysis, charts, ProgramVersion.Text);
             files.Add("report.md");
             files.Add("manifest.json");
-            ManifestJson.Write(Path.Combine(folder.Staging, "manifest.json"), scenario, new RunInfo(commandLine, ProgramVersion.Text, execution.Cluster, execution.Silos,
-                Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds, execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun),
-                files, charts);
+            ManifestJson.Write(Path.Combine(folder.Staging, "manifest.json"), scenario, execution.Info(commandLine, started, wall.Elapsed.TotalSeconds), files, charts);
             folder.Commit();
             journal.Complete();
             ShowTop(results, analysis);

@@ -67,36 +67,12 @@ public static class UncertaintyCommand
 
         var plan = SweepPlan.For(Uncertainty.WithDesign(scenario, samples), tornado: false);
         var spec = plan.Spec;
-        RunJournal journal;
-        try
-        {
-            journal = resume ? RunJournal.Resume(outDir, spec) : RunJournal.Begin(outDir, spec);
-        }
-        catch (ResumeException e)
-        {
-            return Errors.BadInput(e.Message);
-        }
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Title)}[/] (offset with parameter uncertainty)");
         Errors.Note($"Latin hypercube of {samples} points over {plan.Ranges.Count} parameters' plausible ranges, and the scenario's own values; "
             + $"{scenario.Spec.Arms.Count} arms x {scenario.Spec.Replications} replication(s) x {scenario.Spec.Places.Count} place(s) each: {spec.Jobs().Count():N0} jobs");
         var again = $"Points that finished are kept: 'placesim uncertainty {path} --out {outDir} --resume' (with the same options) continues.";
-        Execution execution;
-        try
-        {
-            execution = await ScenarioExecution.RunAsync(scenario with { Spec = spec }, cluster, journal, cancel, keepTable: false);
-        }
-        catch (ClusterUnreachableException e)
-        {
-            return Errors.Failed($"{e.Message}. Nothing was run.");
-        }
-        catch (RunFailedException e)
-        {
-            return Errors.Failed($"the analysis failed: {e.Message}. Nothing was written. {again}");
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            return Errors.Interrupted($"nothing was written. {again}");
-        }
+        var (execution, journal, exit) = await ScenarioExecution.RunJournaledAsync(scenario, spec, outDir, resume, cluster, "the analysis", again, cancel);
+        if (execution is null || journal is null) return exit;
 
         try
         {
@@ -105,9 +81,7 @@ public static class UncertaintyCommand
             using var folder = OutputFolder.Begin(outDir);
             var files = Uncertainty.Write(folder.Staging, plan, points, shares, ProgramVersion.Text, out var charts).ToList();
             files.Add("manifest.json");
-            ManifestJson.Write(Path.Combine(folder.Staging, "manifest.json"), scenario, new RunInfo(commandLine, ProgramVersion.Text, execution.Cluster, execution.Silos,
-                Environment.ProcessorCount, started, wall.Elapsed.TotalSeconds, execution.SimulationSeconds, execution.Outcome.Jobs, execution.Outcome.JobsResumed, execution.Outcome.JobsRerun),
-                files, charts);
+            ManifestJson.Write(Path.Combine(folder.Staging, "manifest.json"), scenario, execution.Info(commandLine, started, wall.Elapsed.TotalSeconds), files, charts);
             folder.Commit();
             journal.Complete();
             foreach (var s in shares) AnsiConsole.MarkupLine(Markup.Escape(Uncertainty.Sentence(s) + "."));
