@@ -10,9 +10,14 @@ using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Cli.Commands;
 
-/// <summary>The outcome of running a scenario: its result table and what the pipeline did.</summary>
-public sealed record Execution(ResultTable Table, RunOutcome Outcome)
+/// <summary>
+/// The outcome of running a scenario: what the pipeline did, and the run's result table
+/// unless the caller asked for none (a sweep reads its journal point by point instead).
+/// </summary>
+public sealed record Execution(ResultTable? KeptTable, RunOutcome Outcome)
 {
+    public ResultTable Table => KeptTable ?? throw new InvalidOperationException("this run was asked to keep no result table");
+
     public double SimulationSeconds => Outcome.Seconds;
     public string Cluster => Outcome.Engine;
     public int Silos => Outcome.Silos;
@@ -119,7 +124,7 @@ public static class ScenarioExecution
             var outcome = await run;
             if (outcome.JobsResumed > 0) Errors.Note($"Resumed: {outcome.JobsResumed} of {outcome.Jobs} jobs came from the interrupted run.");
             if (outcome.JobsRerun > 0) Errors.Note($"{outcome.JobsRerun} attempt(s) at a job failed and were run again; the results are those of a run with no fault.");
-            if (!keepTable) return new Execution(null!, outcome);
+            if (!keepTable) return new Execution(null, outcome);
             try
             {
                 var table = results is not null
