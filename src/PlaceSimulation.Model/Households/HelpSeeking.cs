@@ -20,12 +20,12 @@ public readonly record struct HelpContext(
 /// list stays on it, re-presenting each month, until it is seen, its need eases below the
 /// asking threshold, or it gives up (more often when trust is low). Otherwise a household
 /// asks about a need with a probability that rises with its severity and falls with low
-/// trust, low agency and community disengagement [001, 004]. Where relational caseworkers
+/// trust, low agency and community disengagement [Studdert, New Local; Renaisi]. Where relational caseworkers
 /// exist, a household with two or more severe needs (the 'complex' cases that do not fit a
-/// specialism, 001) is also put forward for casework; it also asks the specialist for each
+/// specialism, Studdert, New Local) is also put forward for casework; it also asks the specialist for each
 /// need. In siloed mode a new request
 /// can land at the wrong door, and the onward referral can be lost (a "leaked" referral:
-/// failure demand) [003]. Households already on a caseworker's list ask nobody else: their
+/// failure demand) [JRF hardship series]. Households already on a caseworker's list ask nobody else: their
 /// caseworker works on every need.
 /// </summary>
 public static class HelpSeeking

@@ -13,7 +13,7 @@ namespace PlaceSimulation.Model.Households;
 /// falls on the council: failure demand (Shelter 2024: £2.29bn on temporary accommodation
 /// in England in 2023-24, about £1,700 per household a month). It is rehoused in social
 /// housing at a monthly rate set by the supply of social lets, which the social-housing
-/// lever scales [000: home ownership at the expense of social housing].
+/// lever scales [CLES: home ownership at the expense of social housing].
 /// </summary>
 public static class Homelessness
 {

@@ -11,7 +11,7 @@ namespace PlaceSimulation.Model.Households;
 /// by the local labour market's tightness (the odds of employment in the place relative to
 /// the nation: a weak local economy means fewer jobs found), lowered by ill health, raised
 /// by work-coach support and by local jobs from procurement and community wealth building
-/// [002, 003]. A household's employability (fixed at creation from its tenure group: owners
+/// [Jackson, CLES/JRF; JRF hardship series]. A household's employability (fixed at creation from its tenure group: owners
 /// higher, social renters lower) raises its job finding and lowers its job loss, so each
 /// group's employment holds at its own level. Pensioners do not work. Units: probabilities
 /// per adult per month.

@@ -4,7 +4,7 @@ using PlaceSimulation.Model.Randomness;
 namespace PlaceSimulation.Model.Households;
 
 /// <summary>
-/// How needs in the six domains evolve and interlock each month [003]. Money needs follow
+/// How needs in the six domains evolve and interlock each month [JRF hardship series]. Money needs follow
 /// the household's finances: income need from the share of essentials it cannot meet
 /// (raised while sanctioned), debt need from debt relative to monthly income (four months'
 /// income = severe), housing need from rent arrears relative to the eviction threshold (1

@@ -4,14 +4,14 @@ using PlaceSimulation.Model.Randomness;
 namespace PlaceSimulation.Model.Households;
 
 /// <summary>
-/// Benefit sanctions [000, 001]. A claimant with work-search requirements (working age,
+/// Benefit sanctions [CLES; Studdert, New Local]. A claimant with work-search requirements (working age,
 /// claiming, fit for work, an adult not in work) is sanctioned with a monthly probability
 /// (DWP Benefit Sanctions Statistics: about 55,600 new UC sanctions a month on about 2.1
 /// million sanctionable claimants, 2.6% a month, 2024; most for a missed appointment), raised
 /// for people in mental distress, for whom appointments are hardest to keep. A sanction
 /// lasts on average the set number of months, removes the set share of the standard
 /// allowance (100% for most adults) and costs trust in services: the deficit model that
-/// "rubs up against" local relational work [001].
+/// "rubs up against" local relational work [Studdert, New Local].
 /// </summary>
 public static class Sanctions
 {

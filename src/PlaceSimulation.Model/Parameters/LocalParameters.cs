@@ -3,7 +3,7 @@ using PlaceSimulation.Model.Services;
 namespace PlaceSimulation.Model.Parameters;
 
 /// <summary>
-/// Local services and the local levers of systems change [001, 002, 003]. Budgets are per
+/// Local services and the local levers of systems change [Studdert, New Local; Jackson, CLES/JRF; JRF hardship series]. Budgets are per
 /// 1,000 real households, so a preset's place size scales them; the model then scales the
 /// place's capacity to its simulated sample.
 /// </summary>

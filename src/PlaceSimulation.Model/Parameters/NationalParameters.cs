@@ -1,6 +1,6 @@
 namespace PlaceSimulation.Model.Parameters;
 
-/// <summary>National levers and forces: set in Whitehall, felt in every place [000, 004].</summary>
+/// <summary>National levers and forces: set in Whitehall, felt in every place [CLES; Renaisi].</summary>
 public sealed class NationalParameters
 {
     public UniversalCreditParameters UniversalCredit { get; set; } = new();

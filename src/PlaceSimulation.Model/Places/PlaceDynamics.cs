@@ -13,12 +13,12 @@ namespace PlaceSimulation.Model.Places;
 /// <item>pressure → turnover: demand above capacity drives top-down monitoring and staff
 /// turnover, which wears away the staff time left for relational work;</item>
 /// <item>broken promises → disengagement: when many requests go unmet, the community stops
-/// coming forward (help-seeking falls); community budgets and co-production [002] pull the
+/// coming forward (help-seeking falls); community budgets and co-production [Jackson, CLES/JRF] pull the
 /// other way;</item>
 /// <item>reliance on community organisations: demand above their capacity burns them out;</item>
 /// <item>'more for less' commissioning: commissioned contracts buy less each year.</item>
 /// </list>
-/// Local procurement and community wealth building [002, 003] become extra job-finding
+/// Local procurement and community wealth building [Jackson, CLES/JRF; JRF hardship series] become extra job-finding
 /// chances for residents out of work.
 /// </summary>
 public static class PlaceDynamics

@@ -3,7 +3,7 @@ namespace PlaceSimulation.Model.Places;
 /// <summary>
 /// The state of a place that households and services feel: price, earnings, rent and
 /// benefit indices since the run began, and the slow variables of the feedback loops
-/// (004_922d7395a269cc14.txt). Computed by <see cref="PlaceDynamics"/> from whole-place
+/// [Renaisi; docs/SOURCES.md]. Computed by <see cref="PlaceDynamics"/> from whole-place
 /// integer totals, so every household sees the same values whatever grain it lives in.
 /// </summary>
 public sealed record PlaceSignals

@@ -13,11 +13,11 @@ public sealed record CapacityPlan(double[] CapacityReal, double[] BudgetGbp)
 /// Budget becomes capacity: a service's monthly budget, grown in cash at the
 /// budget growth rate and scaled by the national funding lever that pays for it, divided
 /// by its cost per contact (which follows earnings: services are staff), times the share of
-/// staff time that survives turnover and top-down monitoring [004]. Commissioned services
+/// staff time that survives turnover and top-down monitoring [Renaisi]. Commissioned services
 /// (advice, community organisations) buy less per pound as 'more for less' commissioning
-/// bites [004]. A pooled place budget [001, 003] moves a share of every pooled service's
+/// bites [Renaisi]. A pooled place budget [Studdert, New Local; JRF hardship series] moves a share of every pooled service's
 /// money into one pot that follows unmet demand, and saves duplicated assessments. A
-/// single crisis fund [003] saves the administration of separate streams. Relational
+/// single crisis fund [JRF hardship series] saves the administration of separate streams. Relational
 /// caseworkers hold cases for months, so their new cases are the slots left after ongoing
 /// ones. Units: contacts (or new cases) a month for the whole real place; £ a month.
 /// </summary>

@@ -4,11 +4,11 @@ using PlaceSimulation.Model.Metrics;
 namespace PlaceSimulation.Model.Services;
 
 /// <summary>
-/// What the council tax collection team does with an arrears case it reaches [001].
+/// What the council tax collection team does with an arrears case it reaches [Studdert, New Local].
 /// Enforcement: a liability order and enforcement agent (bailiff) fees are added and the
 /// arrears become a debt to the enforcement agent (Taking Control of Goods (Fees)
 /// Regulations 2014: £75 compliance + £235 enforcement stage); the household's mental
-/// health and trust suffer. Supportive collection (Gateshead's prototype, 001): the
+/// health and trust suffer. Supportive collection (Gateshead's prototype, Studdert, New Local): the
 /// arrears are a trigger for a conversation: an affordable payment plan, no fees, and a
 /// referral on to help with money and debt next month.
 /// </summary>

@@ -9,9 +9,9 @@ namespace PlaceSimulation.Model.Services;
 /// on its own domain: its effect is the share of that need's severity a contact removes.
 /// A relational caseworker holds the household for several months and works on every
 /// need at once, fixing quickly solvable issues (claims, debt plans, arrears), building
-/// trust and agency ("bespoke by default" [001]; the Gateshead liberated method [003]);
+/// trust and agency ("bespoke by default" [Studdert, New Local]; the Gateshead liberated method [JRF hardship series]);
 /// its effect is scaled by the staff effectiveness that turnover and top-down monitoring
-/// leave [004]. Refusal or a long wait costs trust (broken promises [004]).
+/// leave [Renaisi]. Refusal or a long wait costs trust (broken promises [Renaisi]).
 /// Returns the bits of the need domains addressed this month.
 /// </summary>
 public static class ServiceEffects

@@ -106,7 +106,7 @@ public class FaceValidityTests
         Assert.True(c > b, $"households in temporary accommodation {b:F2} -> {c:F2} per 1,000");
     }
 
-    // Feedback loops (004): switching a loop off must change what it drives, under strain.
+    // Feedback loops (Renaisi; docs/SOURCES.md): switching a loop off must change what it drives, under strain.
     private const string Strain = "national.funding.local_government_grant_scale: 0.4; national.funding.vcse_scale: 0.5";
 
     [Fact]
