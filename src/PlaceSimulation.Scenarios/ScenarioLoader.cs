@@ -23,7 +23,8 @@ public static partial class ScenarioLoader
 
     private static readonly string[] TopKeys =
         ["name", "title", "question", "start", "months", "burn_in_months", "seed", "replications", "households",
-         "households_per_grain", "places", "policies", "arms", "offset", "sweep"];
+         "households_per_grain", "places", "policies", "arms", "offset", "sweep", "reference", "headline"];
+    private static readonly string[] ArmKeys = ["label", "policies"];
     private static readonly string[] RequiredTop = ["name", "title", "question", "start", "months", "households", "places"];
     private static readonly string[] PlaceKeys = ["id", "preset", "label", "share", "set"];
     private static readonly string[] PolicyKeys = ["description", "changes"];
@@ -77,9 +78,36 @@ public static partial class ScenarioLoader
         if (top.TryGetValue("offset", out var off)) offset = ReadOffset(y, off.Value, policies);
 
         var arms = new List<ArmSpec>();
-        if (top.TryGetValue("arms", out var armsNode)) arms = ReadArms(y, armsNode.Value, policies);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (top.TryGetValue("arms", out var armsNode)) arms = ReadArms(y, armsNode.Value, policies, labels);
         else if (offset is not null) arms = OffsetArms(offset, policies);
         else y.Error(y.Root, "arms", "missing: a scenario needs 'arms' (or an 'offset' design that makes them)");
+
+        string? reference = null;
+        if (top.TryGetValue("reference", out var refNode) && y.String(refNode.Value, "reference") is { } r)
+        {
+            if (arms.Count > 0 && !arms.Any(a => a.Name == r))
+                y.Error(refNode.Value, "reference", $"unknown arm '{r}'; expected one of: {string.Join(", ", arms.Select(a => a.Name))}");
+            else reference = r;
+        }
+        IReadOnlyList<string>? headline = null;
+        if (top.TryGetValue("headline", out var hlNode) && y.Sequence(hlNode.Value, "headline") is { } hl)
+        {
+            var names = new List<string>();
+            foreach (var item in hl)
+            {
+                if (y.String(item, "headline") is not { } metric) continue;
+                if (!Model.Metrics.MetricCatalogue.ByName.ContainsKey(metric))
+                {
+                    var near = YamlReader.Nearest(metric, Model.Metrics.MetricCatalogue.ByName.Keys);
+                    y.Error(item, "headline", $"unknown metric '{metric}'" + (near is null ? "" : $" (did you mean '{near}'?)") + "; expected metric names as in README.md (e.g. destitution_rate)");
+                }
+                else if (names.Contains(metric)) y.Error(item, "headline", $"'{metric}' is listed twice");
+                else names.Add(metric);
+            }
+            if (hl.Count == 0) y.Error(hlNode.Value, "headline", "expected at least one metric");
+            if (names.Count > 0) headline = names;
+        }
 
         // Command-line overrides, checked like the file's own values.
         var cli = new List<ScenarioError>();
@@ -113,7 +141,10 @@ public static partial class ScenarioLoader
         var placeSpecs = places.Select((p, i) => new PlaceSpec(p.Id, p.Label, p.Parameters, split[i])).ToList();
         var spec = new RunSpec(name!, start!.Value, months!.Value, burnIn!.Value, (ulong)seed!.Value, replications!.Value,
             placeSpecs, arms, perGrain!.Value);
-        return new Scenario(path, sha256, name!, title!.Trim(), question!.Trim(), spec, policies, offset, sweep);
+        var scenario = new Scenario(path, sha256, name!, title!.Trim(), question!.Trim(), spec, policies, offset, sweep) { Labels = labels };
+        if (reference is not null) scenario = scenario with { Reference = reference };
+        if (headline is not null) scenario = scenario with { Headline = headline };
+        return scenario;
     }
 
     private static ScenarioError Cli(string option, string message) => new("command line", 0, 0, option, message);
@@ -243,7 +274,7 @@ public static partial class ScenarioLoader
         return result;
     }
 
-    private static List<ArmSpec> ReadArms(YamlReader y, YamlNode node, Dictionary<string, PolicyInfo> policies)
+    private static List<ArmSpec> ReadArms(YamlReader y, YamlNode node, Dictionary<string, PolicyInfo> policies, Dictionary<string, string> labels)
     {
         var arms = new List<ArmSpec>();
         var map = y.Mapping(node, "arms", null);
@@ -253,7 +284,20 @@ public static partial class ScenarioLoader
         {
             var field = $"arms.{name}";
             if (!IdPattern().IsMatch(name)) { y.Error(keyNode, field, $"'{name}' is not a valid arm name: use lower-case letters, digits and '-'"); continue; }
-            var list = y.Sequence(valueNode, field);
+            // An arm is a list of policies, or a mapping with a plain-English label and its policies.
+            List<YamlNode>? list;
+            if (valueNode is YamlMappingNode)
+            {
+                var am = y.Mapping(valueNode, field, ArmKeys, ["label"]);
+                if (am is null) continue;
+                if (am.TryGetValue("label", out var ln) && y.String(ln.Value, field + ".label") is { } label)
+                {
+                    if (label.Trim().Length == 0) y.Error(ln.Value, field + ".label", "expected a label in words, e.g. 'Harsher sanctions'");
+                    else labels[name] = label.Trim();
+                }
+                list = am.TryGetValue("policies", out var pl) ? y.Sequence(pl.Value, field + ".policies") : [];
+            }
+            else list = y.Sequence(valueNode, field);
             if (list is null) continue;
             var names = new List<string>();
             foreach (var item in list)

@@ -90,16 +90,19 @@ public static class ChartStyle
     public static float TitleFontSize(ChartSize size) => size.Width >= 1600 ? 26 : 23;
 
     /// <summary>A title broken into lines that fit the figure's width (titles are findings, often long sentences).</summary>
-    public static string WrapTitle(string title, ChartSize size)
+    public static string WrapTitle(string title, ChartSize size, int maxLines = int.MaxValue)
     {
-        // The title is centred over the data area, which a long axis label pushes right: leave room for it.
-        var charsPerLine = (int)((size.Width - 300) / (TitleFontSize(size) * 0.56f));
-        return string.Join("\n", CaptionPanel.Wrap(title, charsPerLine));
+        var lines = CaptionPanel.Wrap(title, TitleCharsPerLine(size)).ToList();
+        if (lines.Count > maxLines) lines = [.. lines.Take(maxLines - 1), lines[maxLines - 1].TrimEnd(',', ';', ':') + "…"];
+        return string.Join("\n", lines);
     }
 
-    public static void AddCaption(Plot plot, ChartSize size, string caption)
+    /// <summary>The title is centred over the data area, which a long axis label pushes right: leave room for it.</summary>
+    public static int TitleCharsPerLine(ChartSize size) => (int)((size.Width - 300) / (TitleFontSize(size) * 0.56f));
+
+    public static void AddCaption(Plot plot, ChartSize size, string caption, int maxLines = int.MaxValue)
     {
-        plot.Axes.AddPanel(new CaptionPanel(caption, size.Width));
+        plot.Axes.AddPanel(new CaptionPanel(caption, size.Width, maxLines));
     }
 
     public static void Save(Plot plot, ChartSize size, string pathWithoutExtension)
@@ -119,11 +122,13 @@ public sealed class CaptionPanel : ScottPlot.Panels.PanelBase
     private const float LineHeight = FontSize * 1.35f;
     private readonly string[] _lines;
 
-    public CaptionPanel(string caption, int figureWidth)
+    public CaptionPanel(string caption, int figureWidth, int maxLines = int.MaxValue)
     {
         Edge = Edge.Bottom;
         var charsPerLine = Math.Max(40, (int)((figureWidth - 40) / (FontSize * 0.56f)));
-        _lines = Wrap(caption, charsPerLine).ToArray();
+        var lines = Wrap(caption, charsPerLine).ToList();
+        if (lines.Count > maxLines) lines = [.. lines.Take(maxLines - 1), lines[maxLines - 1] + " …"];
+        _lines = lines.ToArray();
     }
 
     public override float Measure(Paint paint) => 14 + _lines.Length * LineHeight;

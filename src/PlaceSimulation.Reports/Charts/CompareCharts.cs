@@ -32,7 +32,7 @@ public static class CompareCharts
     public static string When(ScenarioComparison c) =>
         c.SameHorizon ? "by " + Words.Month(c.Runs[0].Table.Spec.MonthAt(c.Runs[0].Table.Months - 1)) : "at each scenario's horizon";
 
-    private static string ArmLabel(ComparedRun run, string arm) => run.Offset is not null ? ArmLabels.For(arm) : arm;
+    private static string ArmLabel(ComparedRun run, string arm) => run.Scenario.ArmLabel(arm);
 
     public static ChartDraft Levels(ScenarioComparison c, string metric, string version)
     {
@@ -54,9 +54,16 @@ public static class CompareCharts
 
     private static string LevelsTitle(ScenarioComparison c, MetricDefinition def, ComparedValue[] finite)
     {
+        if (!c.Comparable)
+        {
+            // Different places or horizons: no ranking across scenarios, only each scenario's reference level.
+            var refs = c.Runs.Select(r => finite.FirstOrDefault(v => v.Scenario == r.Name && v.Arm == r.Table.Spec.Arms[r.ReferenceArm].Name))
+                .Where(v => v is not null).Select(v => $"{Display.Value(def, v!.Level.Mean)} in {v.Scenario}");
+            return $"{def.Label} {When(c)} with each scenario's reference arm: {string.Join(", ", refs)} (different places or horizons: not ranked)";
+        }
         var lowest = finite.MinBy(v => v.Level.Mean)!;
         var highest = finite.MaxBy(v => v.Level.Mean)!;
-        string Where(ComparedValue v) => $"{(Run(c, v).Offset is not null ? ArmLabels.InSentence(v.Arm) : v.Arm)} in {v.Scenario}";
+        string Where(ComparedValue v) => $"{ArmFindings.InSentence(ArmLabel(Run(c, v), v.Arm))} in {v.Scenario}";
         return $"{def.Label} {When(c)}: from {Display.Value(def, lowest.Level.Mean)} ({Where(lowest)}) to {Display.Value(def, highest.Level.Mean)} ({Where(highest)})";
     }
 
@@ -65,13 +72,15 @@ public static class CompareCharts
         var def = Def(c, metric);
         var k = Display.PlotScale(def);
         var values = c.AtHorizon(metric).Where(v => v.Arm != v.ReferenceArm).ToArray();
-        var rows = values.Select(v => Row(c, v, v.Difference, k, Words.SignedShort(def, v.Difference.Mean) + $" vs {ArmLabel(Run(c, v), v.ReferenceArm).ToLowerInvariant()}")).ToArray();
+        var rows = values.Select(v => Row(c, v, v.Difference, k, Words.SignedShort(def, v.Difference.Mean) + $" vs {ArmFindings.InSentence(ArmLabel(Run(c, v), v.ReferenceArm))}"
+            + (Clear(v.Difference) || !v.Difference.HasInterval ? "" : " (chance?)"))).ToArray();
         var title = EffectsTitle(c, def, values);
         var data = new ChartData("scenario", "arm", "reference_arm", "metric", "month", "difference", "lo90", "hi90");
         foreach (var v in values)
             data.Add(v.Scenario, v.Arm, v.ReferenceArm, metric, Month(c, v), Formats.Number(v.Difference.Mean), Formats.Number(v.Difference.Lo), Formats.Number(v.Difference.Hi));
         var axis = Display.IsShare(def) ? "Difference from the scenario's reference arm (percentage points)" : $"Difference from the scenario's reference arm ({Display.AxisLabel(def).Split('(').Last().TrimEnd(')')})";
-        var story = $"**What it shows.** For every arm that changes something, how far it moves {Words.Noun(def)} {When(c)} against its own scenario's reference arm (its first arm: the baseline), all places together; "
+        var story = $"**What it shows.** For every arm, how far it moves {Words.Noun(def)} {When(c)} against its own scenario's reference arm (the scenario's `reference:`), all places together; "
+                  + "positive means higher than the reference arm; a difference whose interval includes zero is marked '(chance?)' and is too small to tell from chance; "
                   + $"the whisker is the 90% interval of the difference, paired by replication. {title}. "
                   + "**What it assumes.** Within a scenario the arms share households and random draws (common random numbers), so each difference is caused by the arm's policies alone. "
                   + "Differences from different scenarios have different baselines and places: compare their signs and sizes, not their levels.";
@@ -80,10 +89,22 @@ public static class CompareCharts
             size => DotChart.Draw(size, title, axis, rows, c.Runs.Select(r => r.Name).ToArray(), reference: 0), data, story);
     }
 
+    private static bool Clear(Tables.Interval i) => i.HasInterval && (i.Lo > 0 || i.Hi < 0);
+
     private static string EffectsTitle(ScenarioComparison c, MetricDefinition def, ComparedValue[] values)
     {
-        var finite = values.Where(v => double.IsFinite(v.Difference.Mean)).ToArray();
-        if (finite.Length == 0) return $"No arm to compare with its baseline for {Words.Noun(def)}";
+        var all = values.Where(v => double.IsFinite(v.Difference.Mean)).ToArray();
+        if (all.Length == 0) return $"No arm to compare with its reference arm for {Words.Noun(def)}";
+        var finite = all.Where(v => Clear(v.Difference)).ToArray();
+        if (finite.Length == 0) return $"No arm changes {Words.Noun(def)} by more than chance against its own scenario's reference arm";
+        if (!c.Comparable)
+        {
+            // Different places or horizons: each scenario's largest clear difference, not a ranking across them.
+            var per = c.Runs.Select(r => (r, best: finite.Where(v => v.Scenario == r.Name).MaxBy(v => Math.Abs(v.Difference.Mean))))
+                .Select(x => x.best is null ? $"nothing beyond chance in {x.r.Name}"
+                    : $"{Words.SignedShort(def, x.best.Difference.Mean)} with {ArmFindings.InSentence(ArmLabel(x.r, x.best.Arm))} in {x.r.Name}");
+            return $"{Words.Capitalised(Words.Noun(def))} against each scenario's own reference arm: {string.Join("; ", per)}";
+        }
         var s = def.LowerIsBetter ? 1 : -1;
         var best = finite.MinBy(v => s * v.Difference.Mean)!;
         var worst = finite.MaxBy(v => s * v.Difference.Mean)!;

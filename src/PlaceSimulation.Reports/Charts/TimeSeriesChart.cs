@@ -33,15 +33,18 @@ public static class TimeSeriesChart
         return list;
     }
 
-    /// <param name="armLabel">the legend text for an arm's name (default: the name)</param>
+    /// <param name="armLabel">the legend text for an arm's name (its plain-English label)</param>
+    /// <param name="levers">months when levers change, marked with a line and a short label</param>
+    /// <param name="note">a one-line note drawn in the chart (the baseline's drift), or null</param>
     public static ChartDraft Draft(ResultTable t, int metric, IReadOnlyList<ArmSeries> series, string title, string caption, string stem,
-        Func<string, string>? armLabel = null)
+        Func<string, string> armLabel, IReadOnlyList<LeverMark>? levers = null, string? note = null)
     {
         var def = t.Metrics[metric];
-        return new ChartDraft(stem, title, caption, size => Draw(t, metric, series, title, size, armLabel ?? (a => a)), Data(t, def.Name, series));
+        return new ChartDraft(stem, title, caption, size => Draw(t, metric, series, title, size, armLabel, levers ?? [], note), Data(t, def.Name, series, armLabel));
     }
 
-    private static Plot Draw(ResultTable t, int metric, IReadOnlyList<ArmSeries> series, string title, ChartSize size, Func<string, string> armLabel)
+    private static Plot Draw(ResultTable t, int metric, IReadOnlyList<ArmSeries> series, string title, ChartSize size, Func<string, string> armLabel,
+        IReadOnlyList<LeverMark> levers, string? note)
     {
         var def = t.Metrics[metric];
         var scale = Display.PlotScale(def);
@@ -62,17 +65,45 @@ public static class TimeSeriesChart
             line.MarkerSize = 0;
             line.LegendText = armLabel(s.Arm);
         }
+        // Lever changes: a thin grey line at the month, labelled above the data (alternating rows when close together).
+        var minGap = t.Months / (size.Width >= 1600 ? 8.0 : 5.0);
+        var lastAt = double.NegativeInfinity;
+        var row = 0;
+        foreach (var mark in levers)
+        {
+            var line = plot.Add.VerticalLine(mark.Month - 0.5, 1.5f, Color.FromHex("#6E6E6E"), LinePattern.Solid);
+            row = mark.Month - lastAt < minGap ? row + 1 : 0;
+            lastAt = mark.Month;
+            var label = Shorten(mark.Label, size.Width >= 1600 ? 40 : 30);
+            line.Text = (row % 2 == 1 ? "\n" : "") + label;
+            line.LabelOppositeAxis = true;
+            line.LabelFontSize = size.Width >= 1600 ? 15 : 14;
+            line.LabelBackgroundColor = Colors.White;
+            line.LabelFontColor = Color.FromHex("#333333");
+            line.ExcludeFromLegend = true;
+        }
+        if (note is not null)
+        {
+            var text = plot.Add.Annotation(note, Alignment.UpperLeft);
+            text.LabelFontSize = size.Width >= 1600 ? 15 : 14;
+            text.LabelFontColor = Color.FromHex("#333333");
+            text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            text.LabelBorderColor = Color.FromHex("#BBBBBB");
+            text.LabelShadowColor = Colors.Transparent;
+        }
         ChartStyle.MonthTicks(plot, t.Spec.Start, t.Months, size);
         ChartStyle.Legend(plot, size);
         return plot;
     }
 
-    private static ChartData Data(ResultTable t, string metric, IReadOnlyList<ArmSeries> series)
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd(' ', ',') + "…";
+
+    private static ChartData Data(ResultTable t, string metric, IReadOnlyList<ArmSeries> series, Func<string, string> armLabel)
     {
-        var data = new ChartData("arm", "month", "metric", "mean", "lo90", "hi90");
+        var data = new ChartData("arm", "arm_label", "month", "metric", "mean", "lo90", "hi90");
         foreach (var s in series)
             for (var m = 0; m < t.Months; m++)
-                data.Add(s.Arm, t.Spec.MonthAt(m).ToString(), metric,
+                data.Add(s.Arm, armLabel(s.Arm), t.Spec.MonthAt(m).ToString(), metric,
                     Formats.Number(s.Mean[m]), Formats.Number(t.Replications > 1 ? s.Lo[m] : double.NaN), Formats.Number(t.Replications > 1 ? s.Hi[m] : double.NaN));
         return data;
     }

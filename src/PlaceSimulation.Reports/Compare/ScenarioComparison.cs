@@ -27,6 +27,16 @@ public sealed class ScenarioComparison
     public IReadOnlyList<string> Metrics => Runs[0].Table.Metrics.Select(m => m.Name)
         .Where(name => Runs.All(r => r.Table.Metrics.Any(m => m.Name == name))).ToArray();
 
+    /// <summary>
+    /// Whether arms of different scenarios can be ranked against each other: the same places
+    /// (presets, labels and households), start and horizon. Otherwise titles only speak of
+    /// each scenario against its own reference arm.
+    /// </summary>
+    public bool Comparable => Runs.Select(r => Key(r.Table.Spec)).Distinct().Count() == 1;
+
+    private static string Key(Model.Simulation.RunSpec s) =>
+        $"{s.Start}|{s.Months}|{s.TotalHouseholds}|" + string.Join(";", s.Places.Select(p => $"{p.Id}:{p.Label}:{p.SimulatedHouseholds}"));
+
     /// <summary>Whether every run ends in the same calendar month (then titles can name it).</summary>
     public bool SameHorizon => Runs.Select(r => r.Table.Spec.MonthAt(r.Table.Months - 1)).Distinct().Count() == 1;
 

@@ -31,16 +31,17 @@ public static class ChartStories
         + $"**What it assumes.** {def.Description} Lines are means over {Replications(t)}"
         + (t.Replications > 1 ? "; bands are 90% intervals of each arm's level. Because the arms share the same households and random draws, the differences between arms are far more precise than the overlapping bands suggest: the bridge charts show them with their own intervals." : ".");
 
-    public static string OverTime(MetricDefinition def, string title, ResultTable t)
+    public static string OverTime(Scenarios.Scenario scenario, MetricDefinition def, ResultTable t, IReadOnlyList<ArmDifference> diffs)
     {
         var k = t.MetricIndex(def.Name);
         var horizon = Words.Month(t.Spec.MonthAt(t.Months - 1));
         var ends = Enumerable.Range(0, t.Arms).Select(a =>
-            $"{Words.Value(def, Interval.Of(t.AcrossReplications(a, t.All, t.Months - 1, k)).Mean)} with {ArmLabels.InSentence(t.Spec.Arms[a].Name)}");
-        return $"**What it shows.** {def.Label} each month from {Words.Month(t.Spec.Start)} to {horizon}, all places together, in every arm. "
-             + $"By {horizon}: {string.Join(", ", ends)}. "
+            $"{Words.Value(def, Interval.Of(t.AcrossReplications(a, t.All, t.Months - 1, k)).Mean)} with {ArmFindings.InSentence(scenario.ArmLabel(t.Spec.Arms[a].Name))}");
+        var differences = string.Join(" ", diffs.Select(d => ArmFindings.Sentence(scenario, def, d)));
+        return $"**What it shows.** {def.Label} each month from {Words.Month(t.Spec.Start)} to {horizon}, all places together, in every arm; vertical lines mark the months when levers change. "
+             + $"By {horizon}: {string.Join(", ", ends)}. {differences} "
              + $"**What it assumes.** {def.Description} Lines are means over {Replications(t)}"
-             + (t.Replications > 1 ? "; bands are 90% confidence intervals of the mean." : ".") + " " + Noise(t);
+             + (t.Replications > 1 ? "; bands are 90% confidence intervals of the mean. Differences are paired by replication (the arms share households and random draws), so they are more precise than overlapping bands suggest." : ".") + " " + Noise(t);
     }
 
     public static string Capacity(string title, string horizon, string localNote, ResultTable t) =>

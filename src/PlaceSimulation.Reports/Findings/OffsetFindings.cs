@@ -49,25 +49,27 @@ public static class OffsetFindings
     public static string Decomposition(MetricDefinition m, OffsetPoint p, string horizon)
     {
         var noun = Words.Noun(m);
+        // The chance clause ends the sentence, so it never lands inside one ("... too small to tell from chance less than on its own").
         string Diff(Estimate e, bool positive) => $"{Words.Amount(m, positive ? e.Mean : -e.Mean)}{Interval(e, positive)}";
         string Interval(Estimate e, bool positive) => e.HasInterval
-            ? $" (90% interval {Words.Bound(m, positive ? e.Lo : -e.Hi, e)} to {Words.Bound(m, positive ? e.Hi : -e.Lo, e)}){(e.Lo <= 0 && e.Hi >= 0 ? ", too small to tell from chance" : "")}"
+            ? $" (90% interval {Words.Bound(m, positive ? e.Lo : -e.Hi, e)} to {Words.Bound(m, positive ? e.Hi : -e.Lo, e)})"
             : "";
+        string End(Estimate e) => e.HasInterval && e.Lo <= 0 && e.Hi >= 0 ? "; this is too small to tell from chance." : ".";
         var s = new List<string>
         {
             $"By {horizon}, with neither change, {Words.Level(m, p.Neither.Mean)}.",
             p.LocalGain.Mean >= 0
-                ? $"Local gain: on its own, the local change {Words.Improve(m)}s {noun} by {Diff(p.LocalGain, true)}."
-                : $"Local gain: on its own, the local change makes {noun} worse by {Diff(p.LocalGain, false)}.",
+                ? $"Local gain: on its own, the local change {Words.Improve(m)}s {noun} by {Diff(p.LocalGain, true)}{End(p.LocalGain)}"
+                : $"Local gain: on its own, the local change makes {noun} worse by {Diff(p.LocalGain, false)}{End(p.LocalGain)}",
             p.NationalLoss.Mean >= 0
-                ? $"National loss: on their own, the national forces make {Words.It(noun)} worse by {Diff(p.NationalLoss, true)}."
-                : $"National loss: on their own, the national forces make {Words.It(noun)} better by {Diff(p.NationalLoss, false)}.",
+                ? $"National loss: on their own, the national forces make {Words.It(noun)} worse by {Diff(p.NationalLoss, true)}{End(p.NationalLoss)}"
+                : $"National loss: on their own, the national forces make {Words.It(noun)} better by {Diff(p.NationalLoss, false)}{End(p.NationalLoss)}",
             p.Interaction.Mean <= 0
-                ? $"Interaction: while the national forces act, the local change achieves {Diff(p.Interaction, false)} less than on its own."
-                : $"Interaction: while the national forces act, the local change achieves {Diff(p.Interaction, true)} more than on its own.",
+                ? $"Interaction: while the national forces act, the local change achieves less than on its own, by {Diff(p.Interaction, false)}{End(p.Interaction)}"
+                : $"Interaction: while the national forces act, the local change achieves more than on its own, by {Diff(p.Interaction, true)}{End(p.Interaction)}",
             p.Net.Mean >= 0
-                ? $"Net: doing both leaves {noun} at {Words.Value(m, p.Both.Mean)}, {Diff(p.Net, true)} {Better(m)} than doing neither."
-                : $"Net: doing both leaves {noun} at {Words.Value(m, p.Both.Mean)}, {Diff(p.Net, false)} {Worse(m)} than doing neither.",
+                ? $"Net: doing both leaves {noun} at {Words.Value(m, p.Both.Mean)}, {Better(m)} than doing neither by {Diff(p.Net, true)}{End(p.Net)}"
+                : $"Net: doing both leaves {noun} at {Words.Value(m, p.Both.Mean)}, {Worse(m)} than doing neither by {Diff(p.Net, false)}{End(p.Net)}",
             ShareSentence(m, p),
         };
         return string.Join(" ", s);

@@ -65,7 +65,7 @@ public static class Words
     {
         var x = Math.Abs(shareDifference) * 100;
         var m = Math.Abs(magnitude ?? shareDifference) * 100;
-        return x.ToString(m > 0 && m < 0.095 ? "0.00" : "0.0", C);
+        return x.ToString("0." + new string('0', Decimals(m, 1)), C);
     }
 
     /// <summary>A signed change in the metric's level: "+1.5 pts", "−0.4 pts", "+0.02".</summary>
@@ -85,7 +85,9 @@ public static class Words
     /// <summary>One end of a difference's interval, at the precision of the whole interval, without a sign on a value that rounds to zero.</summary>
     public static string Bound(MetricDefinition m, double v, Offset.Estimate e)
     {
-        var magnitude = Math.Max(Math.Abs(e.Lo), Math.Abs(e.Hi));
+        // The precision of the end nearer zero, so an interval that crosses zero visibly does (never "0.0 to 0.3" for −0.04 to 0.3).
+        var ends = new[] { Math.Abs(e.Lo), Math.Abs(e.Hi) }.Where(x => x > 0 && double.IsFinite(x)).DefaultIfEmpty(0).ToArray();
+        var magnitude = ends.Min();
         var text = Display.IsShare(m) ? Points(v, magnitude) : Plain(v, magnitude);
         var zero = text.All(ch => ch is '0' or '.');
         return (v < 0 && !zero ? "−" : "") + text;
@@ -96,7 +98,15 @@ public static class Words
     {
         var a = Math.Abs(v);
         var m = Math.Abs(magnitude ?? v);
-        return a.ToString(m >= 100 ? "#,0" : m > 0 && m < 0.0095 ? "0.000" : "0.00", C);
+        return a.ToString(m >= 100 ? "#,0" : "0." + new string('0', Decimals(m, 2)), C);
+    }
+
+    /// <summary>Enough decimals that a non-zero magnitude shows at least one significant digit (at most three more than usual).</summary>
+    public static int Decimals(double magnitude, int usual)
+    {
+        var d = usual;
+        while (magnitude > 0 && d < usual + 3 && magnitude * Math.Pow(10, d) < 0.95) d++;
+        return d;
     }
 
 }

@@ -31,6 +31,7 @@ public static class RunReport
         md.AppendLine();
 
         if (offset is not null) Finding(md, offset, horizon);
+        else ArmFinding(md, scenario, t, horizon);
         Simulated(md, scenario, t, offset);
 
         ChartSection.Append(md, charts);
@@ -59,6 +60,24 @@ public static class RunReport
         md.AppendLine();
     }
 
+    /// <summary>The finding of any scenario: its headline metrics, each arm against the reference arm, with intervals and honest words.</summary>
+    private static void ArmFinding(StringBuilder md, Scenario scenario, ResultTable t, string horizon)
+    {
+        md.AppendLine("## The finding");
+        md.AppendLine();
+        md.AppendLine($"Where the measures this scenario asks about stand in {horizon}, the end of the run, in each arm against {ArmFindings.InSentence(scenario.ArmLabel(scenario.Reference))} (the reference arm). "
+            + "Each difference is paired by replication (the arms share households and random draws) and given with its 90% interval; positive means higher than the reference arm. "
+            + "A difference whose interval includes zero is too small to tell from chance.");
+        md.AppendLine();
+        foreach (var metric in scenario.Headline)
+        {
+            var def = t.Metrics[t.MetricIndex(metric)];
+            var diffs = ArmFindings.AtHorizon(scenario, t, metric);
+            md.AppendLine($"- **{ArmFindings.Title(scenario, t, def, diffs, horizon)}.** {string.Join(" ", diffs.Select(d => ArmFindings.Sentence(scenario, def, d)))}");
+        }
+        md.AppendLine();
+    }
+
     private static void Simulated(StringBuilder md, Scenario scenario, ResultTable t, OffsetAnalysis? offset)
     {
         md.AppendLine("## What was simulated");
@@ -73,8 +92,9 @@ public static class RunReport
         else
         {
             foreach (var arm in t.Spec.Arms)
-                md.AppendLine($"- **{arm.Name}**: " + (arm.Policies.Count == 0 ? "no policy changes." : string.Join("; ", arm.Policies.Select(p => $"`{p}`: {Describe(scenario, p)}"))));
-            md.AppendLine("- Every arm has the same households and the same random draws (common random numbers).");
+                md.AppendLine($"- **{scenario.ArmLabel(arm.Name)}**{(arm.Name == scenario.Reference ? " (the reference arm)" : "")}: "
+                    + (arm.Policies.Count == 0 ? "no policy changes." : string.Join("; ", arm.Policies.Select(p => $"{Describe(scenario, p)} (from {OffsetCharts.Starts(scenario, p)})"))));
+            md.AppendLine("- Every arm has the same households and the same random draws (common random numbers), so a difference between arms is caused by the policies, not by chance.");
         }
         md.AppendLine($"- **Places**: {Places(t.Spec)}; each is a stylised place built from a preset ('like' a real area), not the real place.");
         md.AppendLine();
