@@ -80,6 +80,29 @@ public sealed class ParameterCatalogue
         return p;
     }
 
+    /// <summary>
+    /// The SHA-256 of every parameter file built into this program (parameters/…, in path
+    /// order), each as written in the repository: what manifest.json records so a run can be
+    /// matched to the parameters it used.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> EmbeddedFileHashes => HashesLazy.Value;
+
+    /// <summary>One SHA-256 over all of them: the file paths and each file's hash, in path order.</summary>
+    public static string EmbeddedParametersSha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Concat(EmbeddedFileHashes.Select(kv => $"{kv.Key} {kv.Value}\n")))));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> HashesLazy = new(() =>
+    {
+        var asm = typeof(ParameterCatalogue).Assembly;
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in asm.GetManifestResourceNames().Where(n => n.StartsWith("parameters/", StringComparison.Ordinal)))
+        {
+            using var s = asm.GetManifestResourceStream(n)!;
+            result[n] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s));
+        }
+        return result;
+    });
+
     private static ParameterCatalogue LoadEmbedded()
     {
         var asm = typeof(ParameterCatalogue).Assembly;

@@ -124,7 +124,7 @@ public static partial class ScenarioLoader
                 else if (months is { } fileMonths && om < fileMonths)
                 {
                     var latest = policies.Values.SelectMany(p => p.Changes).Select(c => c.FromMonth).DefaultIfEmpty(-1).Max();
-                    if (latest >= om) cli.Add(Cli("--months", $"{om} months would end the run before a lever dated month {latest + 1} of the scenario"));
+                    if (latest >= om) cli.Add(Cli("--months", $"{om} months would end the run in {start!.Value.AddMonths(om - 1)}, before the scenario's lever change dated {start.Value.AddMonths(latest)}: expected at least {latest + 1} months"));
                     else months = om;
                 }
                 else months = om;

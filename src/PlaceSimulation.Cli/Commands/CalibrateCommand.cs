@@ -63,7 +63,7 @@ public static class CalibrateCommand
             using var folder = OutputFolder.Begin(outDir);
             File.WriteAllText(folder.PathOf("calibration.md"), CalibrationCheck.Markdown(results));
             CalibrationCsv.Write(folder.PathOf("calibration.csv"), results);
-            ManifestJson.Write(folder.PathOf("manifest.json"), scenario, execution.Info(Environment.CommandLine, DateTimeOffset.Now, execution.SimulationSeconds));
+            ManifestJson.Write(folder.PathOf("manifest.json"), scenario, execution.Info(CommandLineText.AsTyped, DateTimeOffset.Now, execution.SimulationSeconds));
             folder.Commit();
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: calibration.md, calibration.csv, manifest.json");
         }

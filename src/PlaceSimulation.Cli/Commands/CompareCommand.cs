@@ -24,15 +24,25 @@ public static class CompareCommand
         var files = new Argument<string[]>("scenarios") { Description = "Scenario files (YAML) to compare, e.g. scenarios/sanctions.yaml scenarios/welfare-cuts.yaml", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/compare); replaced if it holds an earlier run" };
         var options = new ScenarioOptions();
+        var cluster = new ClusterOptions();
         var command = new Command("compare", "Run several scenarios in full and compare their metrics side by side: compare.csv, charts and report.md") { files, output };
         options.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancel) =>
-            await ExecuteAsync(parse.GetValue(files)!, parse.GetValue(output), options.Read(parse), Environment.CommandLine, cancel));
+        {
+            if (!cluster.TryRead(parse, out var target, out var bad)) return Errors.BadInput(bad!);
+            return await ExecuteAsync(parse.GetValue(files)!, parse.GetValue(output), options.Read(parse), CommandLineText.AsTyped, cancel, target, cluster.TotalsOnly(parse));
+        });
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> paths, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel)
+    /// <param name="cluster">a running cluster to attach to (null: one embedded silo for every scenario)</param>
+    /// <param name="totalsOnly">each scenario's timeseries.csv keeps only the rows of all places together</param>
+    public static async Task<int> ExecuteAsync(IReadOnlyList<string> paths, string? outDir, ScenarioOverrides overrides, string commandLine, CancellationToken cancel,
+        ClusterTarget? cluster = null, bool totalsOnly = false)
     {
+        if (paths.Count < 2)
+            return Errors.BadInput($"compare needs at least two scenario files to put side by side; to run one scenario ({string.Join("", paths)}), use 'placesim run {string.Join("", paths)}'");
         var started = DateTimeOffset.Now;
         var wall = Stopwatch.StartNew();
         var scenarios = new List<Scenario>();
@@ -59,19 +69,26 @@ public static class CompareCommand
         var infos = new Dictionary<string, RunInfo>();
         try
         {
-            await using var cluster = await EmbeddedCluster.StartAsync(cancel);
+            await using var embedded = cluster is null ? await EmbeddedCluster.StartAsync(cancel) : null;
+            if (cluster is not null) Errors.Note($"Attaching to {cluster.Describe()}");
             for (var i = 0; i < scenarios.Count; i++)
             {
                 var scenario = scenarios[i];
                 RunCommand.ShowPlan(scenario);
                 var runStarted = DateTimeOffset.Now;
                 var clock = Stopwatch.StartNew();
-                var execution = await ScenarioExecution.RunAsync(cluster, scenario, null, cancel);
+                var execution = embedded is not null
+                    ? await ScenarioExecution.RunAsync(embedded, scenario, null, cancel)
+                    : await ScenarioExecution.RunAsync(scenario, cluster, null, cancel);
                 var table = execution.Table;
                 var offset = scenario.Offset is { } d ? OffsetAnalysis.Of(table, d) : null;
                 runs.Add(new ComparedRun(names[i], scenario, table, offset));
                 infos[names[i]] = execution.Info(commandLine, runStarted, clock.Elapsed.TotalSeconds);
             }
+        }
+        catch (ClusterUnreachableException e)
+        {
+            return Errors.Failed($"{e.Message}. Nothing was run.");
         }
         catch (RunFailedException e)
         {
@@ -83,7 +100,7 @@ public static class CompareCommand
         {
             using var folder = OutputFolder.Begin(outDir);
             CompareOutputs.Write(folder.Staging, comparison, ProgramVersion.Text, run => infos[run.Name],
-                () => new CompareInfo(commandLine, ProgramVersion.Text, started, wall.Elapsed.TotalSeconds));
+                () => new CompareInfo(commandLine, ProgramVersion.Text, started, wall.Elapsed.TotalSeconds), totalsOnly);
             folder.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

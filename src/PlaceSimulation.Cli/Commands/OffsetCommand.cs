@@ -1,3 +1,4 @@
+using PlaceSimulation.Cli.Terminal;
 using System.CommandLine;
 using PlaceSimulation.Scenarios;
 
@@ -32,7 +33,7 @@ public static class OffsetCommand
                 return Terminal.Errors.BadInput("--local and --national go together: give both policies, or neither to use the file's offset design");
             var design = l is not null && n is not null ? new OffsetDesign(l, n) : null;
             if (!RunCommand.TryOutput(parse.GetValue(output), parse.GetValue(resume), out var outDir, out var resuming, out bad)) return Terminal.Errors.BadInput(bad!);
-            return await RunCommand.ExecuteAsync(parse.GetValue(file)!, outDir, options.Read(parse), Environment.CommandLine,
+            return await RunCommand.ExecuteAsync(parse.GetValue(file)!, outDir, options.Read(parse), CommandLineText.AsTyped,
                 requireOffset: true, design, cancel, target, cluster.TotalsOnly(parse), resuming);
         });
         return command;

@@ -31,7 +31,7 @@ public static class RunCommand
         {
             if (!cluster.TryRead(parse, out var target, out var bad)) return Errors.BadInput(bad!);
             if (!TryOutput(parse.GetValue(output), parse.GetValue(resume), out var outDir, out var resuming, out bad)) return Errors.BadInput(bad!);
-            return await ExecuteAsync(parse.GetValue(file)!, outDir, options.Read(parse), Environment.CommandLine,
+            return await ExecuteAsync(parse.GetValue(file)!, outDir, options.Read(parse), CommandLineText.AsTyped,
                 requireOffset: false, design: null, cancel, target, cluster.TotalsOnly(parse), resuming);
         });
         return command;

@@ -39,7 +39,7 @@ public static class SweepCommand
         {
             if (!cluster.TryRead(parse, out var target, out var bad)) return Errors.BadInput(bad!);
             return await ExecuteAsync(parse.GetValue(file)!, parse.GetValue(output), options.Read(parse) with { Samples = parse.GetValue(samples) },
-                parse.GetValue(resume), target, Environment.CommandLine, cancel);
+                parse.GetValue(resume), target, CommandLineText.AsTyped, cancel);
         });
         return command;
     }

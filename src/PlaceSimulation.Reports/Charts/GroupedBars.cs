@@ -53,10 +53,12 @@ public static class GroupedBars
                     ChartStyle.Whisker(plot, pos, v, Math.Max(0, s.Lo[i]), Math.Min(max, s.Hi[i]), vertical: false);
                 if (v < max * 0.01)
                 {
-                    // Too short to see: say the value, so a zero never looks like a missing bar.
+                    // Too short to see: say the value, so a zero never looks like a missing bar;
+                    // to the right of its whisker, so the two never overlap.
                     var text = valueText(v);
                     var at = pos;
-                    notes.Add(() => Note(plot, max * 0.01, at, text, labelSize, Color.FromHex("#333333")));
+                    var x = Math.Max(max * 0.01, double.IsFinite(s.Hi[i]) ? Math.Min(max, s.Hi[i]) : v);
+                    notes.Add(() => Note(plot, x, at, text, labelSize, Color.FromHex("#333333")));
                 }
             }
             var bp = plot.Add.Bars(bars);

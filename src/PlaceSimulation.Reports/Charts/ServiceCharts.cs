@@ -68,14 +68,21 @@ public static class ServiceCharts
     public static ChartDraft WaitsDraft(OffsetAnalysis a, string caption)
     {
         var t = a.Table;
-        // Only services with a backlog have a wait worth drawing (see ServiceKinds.HasBacklog).
-        IReadOnlyList<Service> services = Services(t).Where(s => Model.Services.ServiceKinds.All.Any(k => Model.Services.ServiceKinds.Name(k) == s.Name && Model.Services.ServiceKinds.HasBacklog(k))).ToArray();
+        // Every service with a wait in the table is drawn, however long its wait: a wait beyond the
+        // chart's range is drawn to the edge and labelled with its length, never left out.
+        IReadOnlyList<Service> services = Services(t).Where(s => t.Metrics.Any(m => m.Name == "wait_months_" + s.Name)).ToArray();
         var arms = a.Arms.InOrder.ToArray();
-        var waits = services.Select(s => arms.Select(arm => Wait(t, arm, s.Name)).ToArray()).ToArray();
+        // A service not offered in an arm (no capacity, nobody waiting) has no wait at all, not a wait of zero.
+        var waits = services.Select(s => arms.Select(arm =>
+            Mean(t, arm, "capacity_" + s.Name) <= 0 && Mean(t, arm, "queue_" + s.Name) <= 0
+                ? new Interval(double.NaN, double.NaN, double.NaN, double.NaN, t.Replications)
+                : Wait(t, arm, s.Name)).ToArray()).ToArray();
         var title = WaitsTitle(services, waits);
         var series = arms.Select((arm, j) => new BarSeries(ArmLabels.For(t.Spec.Arms[arm].Name), ChartStyle.ArmColour(j),
             waits.Select(w => w[j].Mean).ToArray(), waits.Select(w => w[j].Lo).ToArray(), waits.Select(w => w[j].Hi).ToArray())).ToArray();
-        string Missing(int i, int j) => Mean(t, arms[j], "queue_" + services[i].Name) > 0 ? "no capacity: no end to the wait" : "no wait";
+        string Missing(int i, int j) =>
+            Mean(t, arms[j], "queue_" + services[i].Name) > 0 ? (Mean(t, arms[j], "capacity_" + services[i].Name) > 0 ? "no wait" : "no capacity: no end to the wait")
+            : Mean(t, arms[j], "capacity_" + services[i].Name) > 0 ? "no wait" : "not offered";
 
         var data = new ChartData("service", "arm", "month", "queue", "capacity", "wait_months", "lo90", "hi90");
         var month = t.Spec.MonthAt(t.Months - 1).ToString();

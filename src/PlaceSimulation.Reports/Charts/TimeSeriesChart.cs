@@ -65,22 +65,31 @@ public static class TimeSeriesChart
             line.MarkerSize = 0;
             line.LegendText = armLabel(s.Arm);
         }
-        // Lever changes: a thin grey line at the month, labelled above the data (alternating rows when close together).
-        var minGap = t.Months / (size.Width >= 1600 ? 8.0 : 5.0);
-        var lastAt = double.NegativeInfinity;
-        var row = 0;
+        // Fixed limits with room below the lines for the lever labels and above them for the note.
+        var values = series.SelectMany(x => x.Lo.Concat(x.Hi).Concat(x.Mean)).Where(double.IsFinite).Select(v => v * scale).DefaultIfEmpty(0).ToArray();
+        var (low, high) = (values.Min(), values.Max());
+        var span = Math.Max(high - low, Math.Max(Math.Abs(high) * 0.02, 1e-9));
+        var bottom = low - span * (levers.Count > 0 ? 0.12 : 0.04);
+        plot.Axes.SetLimitsY(bottom, high + span * (note is not null ? 0.14 : 0.04));
+
+        // Lever changes: a thin grey line at the month; the first change of each policy labelled
+        // at the foot of the chart, unless it would run into the previous label.
+        var minGap = t.Months / (size.Width >= 1600 ? 7.0 : 4.5);
+        var lastLabelled = double.NegativeInfinity;
+        var labelled = new HashSet<string>();
         foreach (var mark in levers)
         {
             var line = plot.Add.VerticalLine(mark.Month - 0.5, 1.5f, Color.FromHex("#6E6E6E"), LinePattern.Solid);
-            row = mark.Month - lastAt < minGap ? row + 1 : 0;
-            lastAt = mark.Month;
-            var label = Shorten(mark.Label, size.Width >= 1600 ? 40 : 30);
-            line.Text = (row % 2 == 1 ? "\n" : "") + label;
-            line.LabelOppositeAxis = true;
-            line.LabelFontSize = size.Width >= 1600 ? 15 : 14;
-            line.LabelBackgroundColor = Colors.White;
-            line.LabelFontColor = Color.FromHex("#333333");
             line.ExcludeFromLegend = true;
+            if (labelled.Contains(mark.Label) || mark.Month - lastLabelled < minGap) continue;
+            labelled.Add(mark.Label);
+            lastLabelled = mark.Month;
+            var text = plot.Add.Text(Shorten(mark.Label, size.Width >= 1600 ? 28 : 22), mark.Month - 0.5, bottom);
+            text.LabelFontSize = size.Width >= 1600 ? 15 : 14;
+            text.LabelFontColor = Color.FromHex("#333333");
+            text.LabelAlignment = Alignment.LowerLeft;
+            text.OffsetX = 4;
+            text.OffsetY = -4;
         }
         if (note is not null)
         {

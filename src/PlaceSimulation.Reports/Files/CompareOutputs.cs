@@ -14,13 +14,13 @@ public sealed record CompareInfo(string Command, string ProgramVersion, DateTime
 /// </summary>
 public static class CompareOutputs
 {
-    public static IReadOnlyList<WrittenChart> Write(string folder, ScenarioComparison c, string version, Func<ComparedRun, RunInfo> runInfo, Func<CompareInfo> info)
+    public static IReadOnlyList<WrittenChart> Write(string folder, ScenarioComparison c, string version, Func<ComparedRun, RunInfo> runInfo, Func<CompareInfo> info, bool totalsOnly = false)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
         foreach (var run in c.Runs)
         {
-            var written = RunOutputs.Write(Path.Combine(folder, run.Name), run.Scenario, run.Table, run.Offset, version, () => runInfo(run));
+            var written = RunOutputs.Write(Path.Combine(folder, run.Name), run.Scenario, run.Table, run.Offset, version, () => runInfo(run), totalsOnly);
             files.AddRange(written.Files.Select(f => $"{run.Name}/{f}"));
         }
         CompareCsv.Write(Path.Combine(folder, "compare.csv"), c);
@@ -42,6 +42,8 @@ public static class CompareOutputs
             w.WriteString("program", "placesim");
             w.WriteString("version", i.ProgramVersion);
             w.WriteString("command", i.Command);
+            w.WriteString("git_commit", GitCommit.Of(Path.GetDirectoryName(Path.GetFullPath(c.Runs[0].Scenario.Path)) ?? "."));
+            ManifestJson.WriteParameters(w);
             w.WriteString("kind", "comparison");
             w.WriteString("started_utc", i.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
             w.Number("wall_seconds", i.WallSeconds);

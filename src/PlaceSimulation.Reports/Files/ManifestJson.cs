@@ -31,8 +31,10 @@ public static class ManifestJson
             w.WriteString("program", "placesim");
             w.WriteString("version", info.ProgramVersion);
             w.WriteString("command", info.Command);
+            w.WriteString("git_commit", GitCommit.Of(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? "."));
             w.WriteString("scenario_file", scenario.Path);
             w.WriteString("scenario_sha256", scenario.Sha256);
+            WriteParameters(w);
             w.WriteString("scenario", scenario.Name);
             w.WriteNumber("seed", spec.Seed);
             w.WriteNumber("replications", spec.Replications);
@@ -77,6 +79,15 @@ public static class ManifestJson
             if (charts is not null) WriteCharts(w, charts);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>The SHA-256 of the parameter files the program was built with: all together, and each.</summary>
+    public static void WriteParameters(Utf8JsonWriter w)
+    {
+        w.WriteString("parameters_sha256", ParameterCatalogue.EmbeddedParametersSha256);
+        w.WriteStartObject("parameter_files_sha256");
+        foreach (var (file, sha) in ParameterCatalogue.EmbeddedFileHashes) w.WriteString(file, sha);
+        w.WriteEndObject();
     }
 
     /// <summary>Every chart: its title, its data file and each image with the size it was drawn at.</summary>

@@ -12,7 +12,7 @@ public sealed record WrittenRun(IReadOnlyList<string> Files, IReadOnlyList<Writt
 /// <summary>
 /// Writes everything a run produces into a folder: timeseries.csv, summary.json, the charts,
 /// and for a scenario with an offset design offset.csv, offset_replications.csv and the
-/// offset chart pack; then report.md; manifest.json last (it lists the rest).
+/// offset chart pack; then report.md, briefing.md (and briefing.pdf); manifest.json last (it lists the rest).
 /// </summary>
 public static class RunOutputs
 {
@@ -41,8 +41,11 @@ public static class RunOutputs
             .Concat(offsetDrafts.Where(d => !First(d)))
             .ToArray();
         var charts = ChartPack.Write(Path.Combine(folder, "charts"), "charts", drafts);
-        files.AddRange(charts.SelectMany(c => c.Images.Select(i => i.File).Append(c.DataFile)));
+        files.AddRange(charts.SelectMany(c => c.Images.Select(i => i.File).Append(c.DataFile).Append(c.AltTextFile)));
         RunReport.Write(At("report.md"), scenario, table, offset, charts, version);
+        var briefing = Briefing.From(scenario, table, offset, charts, version);
+        briefing.WriteMarkdown(At("briefing.md"));
+        if (BriefingPdf.TryWrite(Path.Combine(folder, "briefing.pdf"), briefing, Path.Combine(folder))) files.Add("briefing.pdf");
         files.Add("manifest.json");
         ManifestJson.Write(Path.Combine(folder, "manifest.json"), scenario, info(), files, charts);
         return new WrittenRun(files, charts);

@@ -34,6 +34,16 @@ public sealed class CompareCommandTests : IDisposable
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "manifest.json")));
         Assert.Equal(3, manifest.RootElement.GetProperty("scenarios").GetArrayLength());
+        // The command as typed (not the .dll's path), the checkout's commit and the parameters' hash.
+        Assert.StartsWith("placesim compare scenarios/offset.yaml scenarios/sanctions.yaml", manifest.RootElement.GetProperty("command").GetString());
+        Assert.Matches("^([0-9a-f]{40}(\\+modified)?|not a git checkout)$", manifest.RootElement.GetProperty("git_commit").GetString()!);
+        Assert.Matches("^[0-9a-f]{64}$", manifest.RootElement.GetProperty("parameters_sha256").GetString()!);
+        // The scenarios differ in places, so no title ranks an arm of one against an arm of another.
+        foreach (var c in manifest.RootElement.GetProperty("charts").EnumerateArray().Where(c => c.GetProperty("name").GetString()!.StartsWith("effect-", StringComparison.Ordinal)))
+            Assert.Matches("(each scenario's own|its own scenario's) reference arm", c.GetProperty("title").GetString()!);
+        // Legends and rows use labels, never raw arm ids.
+        var csv = File.ReadAllText(Path.Combine(output, "sanctions", "charts", "destitution-rate.csv"));
+        Assert.Contains(",Harsher sanctions,", csv);
         var report = File.ReadAllText(Path.Combine(output, "report.md"));
         var charts = manifest.RootElement.GetProperty("charts").EnumerateArray().ToArray();
         Assert.Contains(charts, c => c.GetProperty("name").GetString() == "horizon-poverty-rate-ahc");
@@ -48,6 +58,26 @@ public sealed class CompareCommandTests : IDisposable
                     Assert.Equal((image.GetProperty("width").GetInt32(), image.GetProperty("height").GetInt32()), PlacesimProcess.PngSize(Path.Combine(output, file)));
                 Assert.Contains($"({file})", report);
             }
+    }
+
+    [Fact]
+    public async Task Compare_refuses_a_single_file_and_says_what_to_run_instead()
+    {
+        var output = _scratch.Out("compare-one");
+        var result = await PlacesimProcess.RunAsync("compare", "scenarios/sanctions.yaml", "--totals-only", "--out", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("at least two scenario files", result.StdErr);
+        Assert.Contains("placesim run scenarios/sanctions.yaml", result.StdErr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task An_option_that_is_not_a_number_is_explained_in_words()
+    {
+        var result = await PlacesimProcess.RunAsync("run", "scenarios/sanctions.yaml", "--seed", "abc");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--seed abc: expected a whole number", result.StdErr);
+        Assert.DoesNotContain("System.", result.StdErr);
     }
 
     [Fact]

@@ -19,8 +19,16 @@ public sealed class OffsetCommandTests : IDisposable
         var output = _scratch.Out("offset");
         var result = await PlacesimProcess.RunAsync(["offset", "scenarios/offset.yaml", "--out", output, .. Small]);
         Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
-        foreach (var file in new[] { "timeseries.csv", "summary.json", "manifest.json", "offset.csv", "offset_replications.csv", "report.md" })
+        foreach (var file in new[] { "timeseries.csv", "summary.json", "manifest.json", "offset.csv", "offset_replications.csv", "report.md", "briefing.md" })
             Assert.True(File.Exists(Path.Combine(output, file)), file);
+        // The one-page briefing: the finding, three numbers, one chart, the assumptions, the command.
+        var briefing = File.ReadAllText(Path.Combine(output, "briefing.md"));
+        Assert.Contains("**The finding.**", briefing);
+        Assert.Equal(3, briefing.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal) && !l.Contains("simulation", StringComparison.OrdinalIgnoreCase) && !l.Contains("Intervals") && !l.Contains("stylised")));
+        Assert.Contains("](charts/bridge-", briefing);
+        Assert.Contains("run scenarios/offset.yaml --seed", briefing);
+        if (File.Exists(Path.Combine(output, "briefing.pdf")))
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(Path.Combine(output, "briefing.pdf")), 0, 4));
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "manifest.json")));
         var charts = manifest.RootElement.GetProperty("charts").EnumerateArray().ToArray();
@@ -38,7 +46,14 @@ public sealed class OffsetCommandTests : IDisposable
                     Assert.Equal((image.GetProperty("width").GetInt32(), image.GetProperty("height").GetInt32()), PlacesimProcess.PngSize(path));
                 Assert.Contains($"({file})", report);
             }
+            // Alt text beside every chart: what it shows and its finding, with numbers.
+            var alt = File.ReadAllText(Path.Combine(output, "charts", chart.GetProperty("name").GetString() + ".txt"));
+            Assert.StartsWith("Chart: ", alt);
+            Assert.Contains(chart.GetProperty("title").GetString()!, alt);
+            Assert.Matches("[0-9]", alt);
         }
+        Assert.DoesNotContain("too small to tell from chance less", report);
+        Assert.DoesNotContain("too small to tell from chance more", report);
         var pngs = Directory.GetFiles(Path.Combine(output, "charts"), "*.png").Select(p => PlacesimProcess.PngSize(p)).ToArray();
         Assert.Equal(pngs.Length / 2, pngs.Count(s => s == (1600, 900)));
         Assert.Equal(pngs.Length / 2, pngs.Count(s => s == (1080, 1080)));
