@@ -89,8 +89,12 @@ public static class BridgeChart
             }
             var up = st.End >= st.Start;
             var whiskerEnd = double.IsNaN(st.EndLo) ? st.End : up ? Math.Max(st.EndLo, st.EndHi) : Math.Min(st.EndLo, st.EndHi);
-            var text = Words.SignedShort(def, st.End - st.Start);
-            if (i == steps.Count - 1) text = $"{text}\nto {Words.Value(def, st.End)}";
+            // The step's label is its offset measure, signed as in offset.csv, summary.json, the
+            // console and report.md (one convention: see docs/OFFSET.md); the bar shows the level.
+            var measure = i switch { 1 => p.LocalGain, 2 => p.NationalLoss, 3 => p.Interaction, _ => p.Net };
+            var name = i switch { 1 => "gain", 2 => "loss", 3 => "interaction", _ => "net" };
+            var text = $"{name} {Words.SignedShort(def, measure.Mean)}";
+            if (i == steps.Count - 1) text = $"{text}\nboth: {Words.Value(def, st.End)}";
             Label(plot, i, Math.Max(whiskerEnd * k, st.End * k) * (up ? 1 : 0) + Math.Min(whiskerEnd * k, st.End * k) * (up ? 0 : 1), text, up, labelSize);
             // Connector from this step's end to the next step's start.
             if (i < steps.Count - 2)

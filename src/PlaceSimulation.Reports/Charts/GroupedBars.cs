@@ -23,7 +23,9 @@ public static class GroupedBars
         var max = Math.Max(finite.Max(), reference ?? 0);
         if (clipAt is { } c && max > c) max = c;
         if (max <= 0) max = 1;
-        var labelSize = size.Width >= 1600 ? 15f : 14f;
+        // Labels no taller than a bar, so the labels of neighbouring bars never overlap.
+        var barPixels = size.Height * 0.55 / (n * (m + 0.5));
+        var labelSize = (float)Math.Clamp(barPixels * 0.9, 9, size.Width >= 1600 ? 15 : 14);
         var notes = new List<Action>(); // drawn after the bars, so they sit on top
 
         for (var j = 0; j < m; j++)
@@ -51,7 +53,7 @@ public static class GroupedBars
                 }
                 else if (double.IsFinite(s.Lo[i]) && double.IsFinite(s.Hi[i]))
                     ChartStyle.Whisker(plot, pos, v, Math.Max(0, s.Lo[i]), Math.Min(max, s.Hi[i]), vertical: false);
-                if (v < max * 0.01)
+                if (v < max * 0.004)
                 {
                     // Too short to see: say the value, so a zero never looks like a missing bar;
                     // to the right of its whisker, so the two never overlap.

@@ -23,6 +23,7 @@ public static class OffsetCharts
             var title = OffsetFindings.Headline(def, a.AtHorizon(metric));
             var about = $"{Design(scenario, a)} Each step is a mean difference between arms over {Replications(t.Replications)} that share households and random draws (common random numbers)"
                       + (t.Replications > 1 ? "; whiskers: 90% confidence intervals. " : ". ")
+                      + "Step labels are the offset measures as in offset.csv: gain and net positive = better, loss positive = worse, interaction positive = the local change achieves more alongside the national forces. "
                       + "Offset share = 1 − net change ÷ local gain; its interval is a bootstrap over replications (docs/OFFSET.md). "
                       + $"{def.Label}: {def.Description}";
             var story = ChartStories.Bridge(def, a.AtHorizon(metric), Words.Month(t.Spec.MonthAt(a.Horizon)), t);

@@ -12,12 +12,15 @@ public sealed class CompareCommandTests : IDisposable
     public async Task Compare_runs_each_scenario_in_full_and_writes_them_side_by_side()
     {
         var output = _scratch.Out("compare");
-        var result = await PlacesimProcess.RunAsync("compare", "scenarios/offset.yaml", "scenarios/sanctions.yaml", "scenarios/offset.yaml",
+        var result = await PlacesimProcess.RunAsync("compare", "scenarios/offset.yaml", "scenarios/sanctions.yaml", "scenarios/sanctions.yaml",
             "--households", "300", "--replications", "2", "--months", "36", "--out", output);
         Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+        // Piped: progress ends at 100% and lines are whole (not wrapped at 80 columns).
+        Assert.Contains(": 100%", result.StdOut);
+        Assert.Contains(result.StdOut.Split('\n'), l => l.StartsWith("Wrote ", StringComparison.Ordinal) && l.Contains("a folder per scenario"));
 
         // Each scenario in full, in its own folder; a name used twice gets a suffix.
-        foreach (var name in new[] { "offset", "sanctions", "offset-2" })
+        foreach (var name in new[] { "offset", "sanctions", "sanctions-2" })
         {
             Assert.True(File.Exists(Path.Combine(output, name, "summary.json")), name);
             Assert.True(File.Exists(Path.Combine(output, name, "report.md")), name);
