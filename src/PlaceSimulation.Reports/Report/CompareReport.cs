@@ -17,12 +17,12 @@ public static class CompareReport
         md.AppendLine();
         md.AppendLine("## The scenarios");
         md.AppendLine();
-        md.AppendLine("| scenario | question | arms (the first is the reference) | run |");
+        md.AppendLine("| scenario | question | arms (the reference arm first) | run |");
         md.AppendLine("|---|---|---|---|");
         foreach (var r in c.Runs)
         {
             var s = r.Table.Spec;
-            md.AppendLine($"| [{r.Name}]({r.Name}/report.md) | {Cell(r.Scenario.Question)} | {string.Join(", ", s.Arms.Select(a => a.Name))} | "
+            md.AppendLine($"| [{r.Name}]({r.Name}/report.md) | {Cell(r.Scenario.Question)} | {string.Join(", ", s.Arms.Select(a => a.Name).OrderBy(a => a == r.Scenario.Reference ? 0 : 1).Select(a => r.Scenario.ArmLabel(a) + (a == r.Scenario.Reference ? " (reference)" : "")))} | "
                 + $"{s.Start} to {s.MonthAt(s.Months - 1)}, {ChartStories.Replications(r.Table)}, seed {s.Seed}, {s.TotalHouseholds:N0} households in {Cell(string.Join("; ", s.Places.Select(p => p.Label)))} |");
         }
         md.AppendLine();

@@ -38,7 +38,7 @@ public static class SweepCharts
         var plan = r.Plan;
         var spec = plan.Scenario.Spec;
         var at = plan.Block.At == SweepAt.Horizon ? $"at the horizon ({spec.MonthAt(spec.Months - 1)})" : "as the mean of the last 12 months";
-        return $"Simulated scenario, not a forecast. Sweep of '{plan.Scenario.Title}' ({plan.Scenario.Name}), arm '{spec.Arms[0].Name}': "
+        return $"Simulated scenario, not a forecast. Sweep of '{plan.Scenario.Title}' ({plan.Scenario.Name}), arm '{plan.Scenario.ArmLabel(spec.Arms[0].Name)}': "
              + $"{plan.Block.Design.ToString().ToLowerInvariant()} design, {plan.DesignPoints.Count()} points over {plan.Ranges.Count} parameters, "
              + $"{spec.Replications} replication{(spec.Replications == 1 ? "" : "s")} each (common random numbers), seed {spec.Seed}, {spec.TotalHouseholds:N0} households; measured {at}. "
              + about.Trim() + $" Ranges and sources: sweep.json, parameters/. PlaceSimulation {version}.";

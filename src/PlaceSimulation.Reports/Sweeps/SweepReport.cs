@@ -41,7 +41,7 @@ public static class SweepReport
         foreach (var s in analysis.Where(a => a.Arm == 0))
         {
             var metric = r.Metrics[s.Metric];
-            md.Append($"- **{metric.Label}** ({spec.Arms[0].Name}): ");
+            md.Append($"- **{metric.Label}** ({plan.Scenario.ArmLabel(spec.Arms[0].Name)}): ");
             if (s.Sobol is { } sobol)
             {
                 var top = sobol.OrderByDescending(x => x.Total).Take(3);
