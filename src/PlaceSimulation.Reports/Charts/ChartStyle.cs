@@ -46,6 +46,36 @@ public static class ChartStyle
         plot.Axes.SetLimitsX(-0.5, months - 0.5);
     }
 
+    /// <summary>
+    /// Lever changes on a time chart: a thin grey line at each month; the first change of each
+    /// policy labelled at the foot of the data (y = <paramref name="bottom"/>), unless it would
+    /// run into the previous label.
+    /// </summary>
+    public static void LeverMarks(Plot plot, IReadOnlyList<LeverMark> levers, ChartSize size, int months, double bottom)
+    {
+        var minGap = months / (size.Width >= 1600 ? 7.0 : 4.5);
+        double[] lastOnRow = [double.NegativeInfinity, double.NegativeInfinity];
+        var labelled = new HashSet<string>();
+        var fontSize = size.Width >= 1600 ? 15 : 14;
+        foreach (var mark in levers)
+        {
+            var line = plot.Add.VerticalLine(mark.Month - 0.5, 1.5f, Color.FromHex("#6E6E6E"), LinePattern.Solid);
+            line.ExcludeFromLegend = true;
+            // Only a policy's first change is labelled; a label too close to the one before goes on a second row.
+            if (!labelled.Add(mark.Label)) continue;
+            var row = Array.FindIndex(lastOnRow, last => mark.Month - last >= minGap);
+            if (row < 0) continue;
+            lastOnRow[row] = mark.Month;
+            var max = size.Width >= 1600 ? 28 : 22;
+            var text = plot.Add.Text(mark.Label.Length <= max ? mark.Label : mark.Label[..(max - 1)].TrimEnd(' ', ',') + "…", mark.Month - 0.5, bottom);
+            text.LabelFontSize = fontSize;
+            text.LabelFontColor = Color.FromHex("#333333");
+            text.LabelAlignment = Alignment.LowerLeft;
+            text.OffsetX = 4;
+            text.OffsetY = -4 - row * fontSize * 1.4f;
+        }
+    }
+
     public static Plot NewPlot(ChartSize size, string title, string xLabel, string yLabel)
     {
         var plot = new Plot();

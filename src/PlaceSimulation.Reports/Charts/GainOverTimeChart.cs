@@ -17,7 +17,7 @@ public static class GainOverTimeChart
 {
     private sealed record Line(string Name, string Label, Color Colour, Interval[] Values);
 
-    public static ChartDraft Draft(OffsetAnalysis a, string metric, string caption)
+    public static ChartDraft Draft(OffsetAnalysis a, string metric, string caption, IReadOnlyList<LeverMark>? levers = null)
     {
         var t = a.Table;
         var def = a.Definition(metric);
@@ -38,10 +38,10 @@ public static class GainOverTimeChart
                   + $"and where doing both leaves {Words.Noun(def)} against doing neither (vermillion); above zero is better than doing nothing. {title}. "
                   + "**What it assumes.** The same households and random draws in every arm, so each line is a paired difference; "
                   + (t.Replications > 1 ? $"bands are 90% intervals over {ChartStories.Replications(t)}." : "one replication: no bands.");
-        return new ChartDraft("gain-over-time-" + RunCharts.Stem(metric), title, caption, size => Draw(t, def, lines, title, size), data, story);
+        return new ChartDraft("gain-over-time-" + RunCharts.Stem(metric), title, caption, size => Draw(t, def, lines, title, size, levers ?? []), data, story);
     }
 
-    private static Plot Draw(ResultTable t, MetricDefinition def, Line[] lines, string title, ChartSize size)
+    private static Plot Draw(ResultTable t, MetricDefinition def, Line[] lines, string title, ChartSize size, IReadOnlyList<LeverMark> levers)
     {
         var k = Display.PlotScale(def);
         var unit = Display.IsShare(def) ? "points" : def.Unit;
@@ -63,6 +63,13 @@ public static class GainOverTimeChart
             scatter.MarkerSize = 0;
             scatter.LegendText = line.Label;
         }
+        // Room below the lines for the lever labels.
+        var values = lines.SelectMany(l => l.Values.SelectMany(v => new[] { v.Mean, v.Lo, v.Hi })).Where(double.IsFinite).Select(v => v * k).Append(0).ToArray();
+        var (low, high) = (values.Min(), values.Max());
+        var span = Math.Max(high - low, 1e-9);
+        var bottom = low - span * (levers.Count > 0 ? 0.18 : 0.04);
+        plot.Axes.SetLimitsY(bottom, high + span * 0.04);
+        ChartStyle.LeverMarks(plot, levers, size, t.Months, bottom);
         ChartStyle.MonthTicks(plot, t.Spec.Start, t.Months, size);
         ChartStyle.Legend(plot, size);
         return plot;

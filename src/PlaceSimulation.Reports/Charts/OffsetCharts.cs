@@ -32,7 +32,7 @@ public static class OffsetCharts
         var gainAbout = $"{Design(scenario, a)} Lines: mean over {Replications(t.Replications)} of each replication's difference between arms (common random numbers)"
                       + (t.Replications > 1 ? "; bands: 90% confidence intervals. " : ". ")
                       + "The purple line is the local gain plus the interaction: what the local change achieves while the national forces act.";
-        drafts.Add(GainOverTimeChart.Draft(a, OffsetAnalysis.Headline[0], Captions.For(scenario, t, version, gainAbout)));
+        drafts.Add(GainOverTimeChart.Draft(a, OffsetAnalysis.Headline[0], Captions.For(scenario, t, version, gainAbout), LeverMarks.For(scenario, t)));
         var services = $"{Design(scenario, a)} {Captions.Whiskers(t)}Requests are help asked of a service in the month; capacity is the contacts its budget buys; "
                      + $"requests beyond capacity wait, and the wait is the months the waiting requests would take to clear at that month's capacity (waits over {ServiceCharts.WaitClipMonths:0} months are drawn to the edge and labelled).";
         drafts.Add(ServiceCharts.CapacityDraft(a, Captions.For(scenario, t, version, services)));

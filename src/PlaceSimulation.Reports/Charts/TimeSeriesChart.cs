@@ -69,28 +69,10 @@ public static class TimeSeriesChart
         var values = series.SelectMany(x => x.Lo.Concat(x.Hi).Concat(x.Mean)).Where(double.IsFinite).Select(v => v * scale).DefaultIfEmpty(0).ToArray();
         var (low, high) = (values.Min(), values.Max());
         var span = Math.Max(high - low, Math.Max(Math.Abs(high) * 0.02, 1e-9));
-        var bottom = low - span * (levers.Count > 0 ? 0.12 : 0.04);
+        var bottom = low - span * (levers.Count > 0 ? 0.18 : 0.04);
         plot.Axes.SetLimitsY(bottom, high + span * (note is not null ? 0.14 : 0.04));
 
-        // Lever changes: a thin grey line at the month; the first change of each policy labelled
-        // at the foot of the chart, unless it would run into the previous label.
-        var minGap = t.Months / (size.Width >= 1600 ? 7.0 : 4.5);
-        var lastLabelled = double.NegativeInfinity;
-        var labelled = new HashSet<string>();
-        foreach (var mark in levers)
-        {
-            var line = plot.Add.VerticalLine(mark.Month - 0.5, 1.5f, Color.FromHex("#6E6E6E"), LinePattern.Solid);
-            line.ExcludeFromLegend = true;
-            if (labelled.Contains(mark.Label) || mark.Month - lastLabelled < minGap) continue;
-            labelled.Add(mark.Label);
-            lastLabelled = mark.Month;
-            var text = plot.Add.Text(Shorten(mark.Label, size.Width >= 1600 ? 28 : 22), mark.Month - 0.5, bottom);
-            text.LabelFontSize = size.Width >= 1600 ? 15 : 14;
-            text.LabelFontColor = Color.FromHex("#333333");
-            text.LabelAlignment = Alignment.LowerLeft;
-            text.OffsetX = 4;
-            text.OffsetY = -4;
-        }
+        ChartStyle.LeverMarks(plot, levers, size, t.Months, bottom);
         if (note is not null)
         {
             var text = plot.Add.Annotation(note, Alignment.UpperLeft);
@@ -104,8 +86,6 @@ public static class TimeSeriesChart
         ChartStyle.Legend(plot, size);
         return plot;
     }
-
-    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd(' ', ',') + "…";
 
     private static ChartData Data(ResultTable t, string metric, IReadOnlyList<ArmSeries> series, Func<string, string> armLabel)
     {
