@@ -14,6 +14,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
     CalibrateCommand.Create(),
     SiloCommand.Create(),
     BenchCommand.Create(),
+    StudioCommand.Create(),
 };
 
 var parse = root.Parse(args);
