@@ -28,10 +28,11 @@ public static class StudioCommand
         var months = new Option<int?>("--months") { Description = "Months the session runs (default: the file's)" };
         var seed = new Option<long?>("--seed") { Description = "Random seed (same seed, same households and draws)" };
         var exportRoot = new Option<string>("--export-dir") { Description = "Folder 'export charts' writes into", DefaultValueFactory = _ => Path.Combine("out", "studio") };
+        var bench = new Option<bool>("--bench") { Description = $"Instead of serving: time the session stepping all its months with no browser ({BenchHouseholds:N0} households unless --households says otherwise); writes studio-bench.json" };
         var cluster = new ClusterOptions();
         var command = new Command("studio", "The training studio: a live, shared browser view of a place in two worlds; pull levers, follow a household, save the session as a scenario")
         {
-            file, port, address, households, months, seed, exportRoot,
+            file, port, address, households, months, seed, exportRoot, bench,
         };
         command.Options.Add(cluster.Cluster);
         command.Options.Add(cluster.ClusterId);
@@ -46,7 +47,7 @@ public static class StudioCommand
             try
             {
                 scenario = ScenarioLoader.Load(parse.GetValue(file)!, new ScenarioOverrides(Seed: parse.GetValue(seed)));
-                scenario = StudioScenario.Reduce(scenario, parse.GetValue(households), parse.GetValue(months));
+                scenario = StudioScenario.Reduce(scenario, parse.GetValue(households) ?? (parse.GetValue(bench) ? BenchHouseholds : null), parse.GetValue(months));
             }
             catch (ScenarioException e)
             {
@@ -56,9 +57,60 @@ public static class StudioCommand
             {
                 return Errors.BadInput(e.Message);
             }
+            if (parse.GetValue(bench)) return await BenchAsync(scenario, cancel);
             return await ExecuteAsync(scenario, ip, p, target, parse.GetValue(exportRoot)!, cancel);
         });
         return command;
+    }
+
+    /// <summary>The declared size of the studio's speed target (bench/DECLARATION.md): 20,000 households, at least 5 months a second.</summary>
+    public const int BenchHouseholds = 20_000;
+    public const double TargetMonthsPerSecond = 5;
+
+    /// <summary>
+    /// placesim studio --bench: the session on the embedded silo, as a room would play it but
+    /// with no browser and no waits: the burn-in (reset), then every month in all four worlds,
+    /// each month timed. Reports months a second (median month and overall) against the target.
+    /// </summary>
+    public static async Task<int> BenchAsync(Scenario scenario, CancellationToken cancel)
+    {
+        await using var embedded = await EmbeddedCluster.StartAsync(cancel);
+        await using var session = new StudioSession(scenario, new OrleansEngine(embedded.Client, ScenarioExecution.Embedded));
+        var cpu = System.Diagnostics.Process.GetCurrentProcess();
+        var reset = System.Diagnostics.Stopwatch.StartNew();
+        await session.ResetAsync(cancel);
+        var resetSeconds = reset.Elapsed.TotalSeconds;
+        // One pull of each side, as in a session, so every world differs.
+        await session.PullAsync("local.crisis_fund.budget_gbp_month_per_1000", 6000, Studio.Levers.Role.Facilitator, "bench", cancel);
+        await session.PullAsync("national.sanctions.monthly_rate", 0.04, Studio.Levers.Role.Facilitator, "bench", cancel);
+        var cpuBefore = cpu.TotalProcessorTime;
+        var all = System.Diagnostics.Stopwatch.StartNew();
+        var months = new List<double>();
+        while (!session.Finished)
+        {
+            var one = System.Diagnostics.Stopwatch.StartNew();
+            await session.StepAsync(cancel);
+            months.Add(one.Elapsed.TotalSeconds);
+        }
+        var total = all.Elapsed.TotalSeconds;
+        cpu.Refresh();
+        var cpuSeconds = (cpu.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var median = months.Order().ElementAt(months.Count / 2);
+        var rate = months.Count / total;
+        var met = rate >= TargetMonthsPerSecond;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        var result = new
+        {
+            scenario = scenario.Path, place = session.Place.Id, households = session.Place.SimulatedHouseholds, worlds = Worlds.Count,
+            burnInMonths = session.Spec.BurnInMonths, months = months.Count, resetSeconds, seconds = total, cpuSeconds,
+            monthsPerSecond = rate, medianMonthSeconds = median, targetMonthsPerSecond = TargetMonthsPerSecond, met,
+            cores = Environment.ProcessorCount, loadAverage = load, version = ProgramVersion.Text,
+        };
+        await File.WriteAllTextAsync("studio-bench.json", System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", cancel);
+        Console.WriteLine($"studio bench: {session.Place.SimulatedHouseholds:N0} households, {Worlds.Count} worlds, {months.Count} months in {total:F2} s " +
+            $"({rate:F1} months a second; median month {1000 * median:F0} ms; {cpuSeconds:F1} CPU s); reset and {session.Spec.BurnInMonths} burn-in months {resetSeconds:F1} s; " +
+            $"{Environment.ProcessorCount} cores, load {load}. Target at least {TargetMonthsPerSecond} months a second: {(met ? "met" : "NOT met")}. Wrote studio-bench.json");
+        return met ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     public static async Task<int> ExecuteAsync(Scenario scenario, IPAddress address, int port, ClusterTarget? cluster, string exportRoot, CancellationToken cancel)

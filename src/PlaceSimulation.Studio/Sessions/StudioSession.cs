@@ -296,9 +296,9 @@ public sealed class StudioSession : IAsyncDisposable
     private async Task<int?> FindAsync(HouseholdFilter filter, CancellationToken cancel)
     {
         var n = Place.SimulatedHouseholds;
-        // A seeded order (the session's seed and the filter), so the same room gets the same household.
+        // A seeded order (the session's seed, the filter and the month), so the same session picks the same household.
         var order = Enumerable.Range(0, n).ToArray();
-        new Random(unchecked((int)Spec.Seed ^ filter.ToString().GetHashCode(StringComparison.Ordinal) ^ _sequence)).Shuffle(order);
+        new Random(unchecked((int)PlaceKeys.Of($"{Spec.Seed}/{filter}/{Month}"))).Shuffle(order);
         const int batch = 200;
         for (var i = 0; i < Math.Min(n, ProbeLimit); i += batch)
         {

@@ -129,7 +129,7 @@ function makeCharts() {
           tooltip: { callbacks: { label: c => `${c.dataset.label}: ${fmt(m, c.parsed.y)}` } },
         },
         scales: {
-          x: { title: { display: true, text: 'month', font: { size: 10 } }, ticks: { maxTicksLimit: 6, font: { size: 10 }, maxRotation: 0 } },
+          x: { title: { display: true, text: 'month', font: { size: 10 } }, ticks: { maxTicksLimit: 4, autoSkipPadding: 12, font: { size: 10 }, maxRotation: 0 } },
           y: { title: { display: true, text: isShare(m.unit) ? '% of ' + m.unit.replace(/^share of /, '') : m.unit, font: { size: 10 } },
                ticks: { font: { size: 10 }, callback: v => fmt(m, v) } },
         },
@@ -146,7 +146,7 @@ function makeCharts() {
     options: {
       animation: false, responsive: true, maintainAspectRatio: false,
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => bridgeTip(c.dataIndex) } } },
-      scales: { x: { ticks: { font: { size: 11 } } }, y: { title: { display: true, text: 'improvement', font: { size: 10 } }, ticks: { font: { size: 10 } } } },
+      scales: { x: { ticks: { font: { size: 11 } } }, y: { grace: '10%', title: { display: true, text: 'improvement', font: { size: 10 } }, ticks: { font: { size: 10 } } } },
     },
   });
 }
@@ -200,7 +200,9 @@ function drawBridge() {
   const local = state.pulls.some(p => p.local), national = state.pulls.some(p => !p.local);
   if (!local && !national) words.textContent = `In ${monthName(last.date)}: no lever pulled yet, so both worlds are the same.`;
   else if (b.offsetShare !== null && b.offsetShare !== undefined)
-    words.textContent = `In ${monthName(last.date)}, your national levers cancel ${(100 * b.offsetShare).toFixed(0)}% of what your local levers gained on ${m.label.toLowerCase()} (one run, no interval: see the saved scenario's replications for one).`;
+    words.textContent = `In ${monthName(last.date)}, your national levers cancel ${(100 * b.offsetShare).toFixed(0)}% of what your local levers gained on ${m.label.toLowerCase()}`
+      + (b.offsetShare > 1 ? ': more than all of it, so the place ends worse off than doing nothing' : '')
+      + ' (one run, no interval: save the scenario and run it with replications for one).';
   else if (local) words.textContent = `In ${monthName(last.date)}: your local levers have not improved ${m.label.toLowerCase()} yet, so there is no gain to cancel.`;
   else words.textContent = `In ${monthName(last.date)}: only national levers pulled; their effect is the national loss (${fmtDiff(m, b.nationalLoss)}).`;
 }
