@@ -90,24 +90,30 @@ public static class HouseholdStory
         if (h.Debt >= 1) owes.Add($"{Money(h.Debt)} of debt");
         if (h.HousingArrears >= 1) owes.Add($"{Money(h.HousingArrears)} of rent or mortgage arrears");
         if (h.CouncilTaxArrears >= 1) owes.Add($"{Money(h.CouncilTaxArrears)} of council tax arrears");
-        s.Add(owes.Count == 0 ? "Owes nothing." : "Owes " + string.Join(", ", owes) + ".");
+        s.Add(owes.Count == 0 ? "Owes nothing." : "Owes " + And(owes) + ".");
 
         var severe = NeedDomains.All.Where(d => h.Needs[(int)d] >= severeThreshold).Select(d => NeedDomains.Name(d).Replace('_', ' ')).ToList();
         if (severe.Count > 0) s.Add("Severe needs: " + And(severe) + ".");
 
-        if (h.Requested != 0)
+        if ((h.Requested & Voluntary) != 0)
         {
-            var asked = Services(h.Requested);
+            var asked = Services(h.Requested & Voluntary);
             var waiting = Services(h.Waiting);
-            var outcome = h.MonthsWaiting == 0 && h.Waiting == 0 ? "helped"
+            var outcome = h.MonthsWaiting == 0 ? "helped"
                 : waiting.Count > 0 ? $"still waiting for {And(waiting)}" + (h.MonthsWaiting > 1 ? $" ({h.MonthsWaiting} months refused in a row)" : "")
                 : "turned away" + (h.MonthsWaiting > 1 ? $" ({h.MonthsWaiting} months in a row)" : "");
             s.Add($"Asked {And(asked)} for help: {outcome}" + (h.ReferredOn ? "; sent on elsewhere." : "."));
         }
-        else if (h.CaseMonths > 0) s.Add($"Working with a caseworker (month {h.CaseMonths}).");
-        else if (severe.Count > 0) s.Add("Asked no one for help.");
+        if ((h.Requested & ~Voluntary) != 0)
+            s.Add($"Dealt with {And(Services(h.Requested & ~Voluntary))}" + (h.ReferredOn && (h.Requested & Voluntary) == 0 ? "; sent on elsewhere." : "."));
+        if (h.CaseMonths > 0 && (h.Requested & Voluntary) == 0) s.Add($"Working with a caseworker (month {h.CaseMonths}).");
+        else if (h.Requested == 0 && severe.Count > 0) s.Add("Asked no one for help.");
         return string.Join(" ", s);
     }
+
+    /// <summary>The services a household asks of its own accord (the ones whose refusal it feels: ServiceEffects).</summary>
+    private const int Voluntary = (1 << (int)ServiceKind.Relational) | (1 << (int)ServiceKind.CrisisFund) | (1 << (int)ServiceKind.Advice)
+                                  | (1 << (int)ServiceKind.Housing) | (1 << (int)ServiceKind.MentalHealth) | (1 << (int)ServiceKind.Vcse);
 
     private static List<string> Services(int bits) =>
         ServiceKinds.All.Where(k => (bits & (1 << (int)k)) != 0).Select(k => ServiceKinds.Label(k).ToLowerInvariant()).ToList();

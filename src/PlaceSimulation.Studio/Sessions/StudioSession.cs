@@ -351,9 +351,10 @@ public sealed class StudioSession : IAsyncDisposable
         {
             // Paused.
         }
-        catch (StudioException)
+        catch (Exception e)
         {
-            // A failed month stops play; StepLockedAsync recorded the problem.
+            // A failed month stops play, said in one sentence on every page.
+            Problem ??= $"play stopped: {RunPipeline.Plain(e)}";
         }
         finally
         {
@@ -396,12 +397,21 @@ public sealed class StudioSession : IAsyncDisposable
 
         var record = Record(Month, months.Select(m => m.Counters).ToArray());
         StoryEntry? entry = null;
+        string? storyProblem = null;
         if (_follow is { } f)
         {
-            var asIs = await World(Worlds.AsItIs).HouseholdAsync(f.Id, cancel);
-            var with = await World(Worlds.WithChanges).HouseholdAsync(f.Id, cancel);
-            entry = new StoryEntry(Month, DateOf(Month), HouseholdStory.Month(f.AsIs, asIs, _severe), HouseholdStory.Month(f.With, with, _severe));
-            _follow = f with { AsIs = asIs, With = with };
+            try
+            {
+                var asIs = await World(Worlds.AsItIs).HouseholdAsync(f.Id, cancel);
+                var with = await World(Worlds.WithChanges).HouseholdAsync(f.Id, cancel);
+                entry = new StoryEntry(Month, DateOf(Month), HouseholdStory.Month(f.AsIs, asIs, _severe), HouseholdStory.Month(f.With, with, _severe));
+                _follow = f with { AsIs = asIs, With = with };
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                // The month stands; only the household's line for it is missing.
+                storyProblem = $"the followed household's month {DateOf(Month)} could not be read ({RunPipeline.Plain(e)})";
+            }
         }
         lock (_history)
         {
@@ -410,7 +420,7 @@ public sealed class StudioSession : IAsyncDisposable
             if (entry is not null) _story.Add(entry);
         }
         Month++;
-        Problem = null;
+        Problem = storyProblem;
         LastStepSeconds = clock.Elapsed.TotalSeconds;
         Events.Month(record, entry);
         if (Finished) Events.State();
