@@ -87,6 +87,8 @@ public sealed class StudioServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open event streams end first, so stopping does not wait for browsers to let go.
+        Session.Events.Complete();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {

@@ -53,7 +53,7 @@ public static class StudioViews
         return s.Levers.All.Select(l => new
         {
             path = l.Path,
-            name = l.Path[(l.Path.LastIndexOf('.') + 1)..].Replace('_', ' '),
+            name = ShortName(l.Path),
             group = l.Group,
             groupLabel = l.GroupLabel,
             owner = Roles.Name(l.Owner),
@@ -67,6 +67,15 @@ public static class StudioViews
             value = Model.Parameters.ParameterSchema.Instance[l.Path].Get(with),
             asItIs = Model.Parameters.ParameterSchema.Instance[l.Path].Get(asIs),
         }).ToList();
+    }
+
+    /// <summary>The lever's own name in words, its unit left to the unit shown beside it ("budget_gbp_month_per_1000" is "budget").</summary>
+    public static string ShortName(string path)
+    {
+        var leaf = path[(path.LastIndexOf('.') + 1)..];
+        var unit = leaf.IndexOf("_gbp", StringComparison.Ordinal);
+        if (unit > 0) leaf = leaf[..unit];
+        return leaf.Replace('_', ' ');
     }
 
     /// <summary>
