@@ -129,7 +129,7 @@ function makeCharts() {
           tooltip: { callbacks: { label: c => `${c.dataset.label}: ${fmt(m, c.parsed.y)}` } },
         },
         scales: {
-          x: { title: { display: true, text: 'month', font: { size: 10 } }, ticks: { maxTicksLimit: 4, autoSkipPadding: 12, font: { size: 10 }, maxRotation: 0 } },
+          x: { title: { display: true, text: 'month', font: { size: 10 } }, ticks: { maxTicksLimit: 3, autoSkipPadding: 12, font: { size: 10 }, maxRotation: 0 } },
           y: { title: { display: true, text: isShare(m.unit) ? '% of ' + m.unit.replace(/^share of /, '') : m.unit, font: { size: 10 } },
                ticks: { font: { size: 10 }, callback: v => fmt(m, v) } },
         },
@@ -142,11 +142,11 @@ function makeCharts() {
   if (bridgeChart) bridgeChart.destroy();
   bridgeChart = new Chart(el('bridge'), {
     type: 'bar',
-    data: { labels: ['Local gain', 'National loss', 'Interaction', 'Net'], datasets: [{ data: [], backgroundColor: [COLOURS.gain, COLOURS.loss, COLOURS.inter, COLOURS.net] }] },
+    data: { labels: [['Local', 'gain'], ['National', 'loss'], 'Interaction', 'Net'], datasets: [{ data: [], backgroundColor: [COLOURS.gain, COLOURS.loss, COLOURS.inter, COLOURS.net] }] },
     options: {
       animation: false, responsive: true, maintainAspectRatio: false,
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => bridgeTip(c.dataIndex) } } },
-      scales: { x: { ticks: { font: { size: 11 } } }, y: { grace: '10%', title: { display: true, text: 'improvement', font: { size: 10 } }, ticks: { font: { size: 10 } } } },
+      scales: { x: { ticks: { font: { size: 11 }, maxRotation: 0 } }, y: { grace: '10%', title: { display: true, text: 'improvement', font: { size: 10 } }, ticks: { font: { size: 10 } } } },
     },
   });
 }
