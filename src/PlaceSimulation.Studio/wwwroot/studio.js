@@ -516,6 +516,11 @@ function wire() {
 
 async function start() {
   me = await api('GET', '/api/me').catch(() => null);
+  if (me && !me.role && localStorage.getItem('studio-participant')) {
+    // A participant id from an earlier session (the studio was restarted): forget it and ask again.
+    localStorage.removeItem('studio-participant');
+    me = await api('GET', '/api/me').catch(() => null);
+  }
   if (!me || !me.role || (joinPage && me.role === 'facilitator')) {
     if (joinPage) localStorage.removeItem('studio-participant');
     el('facilitator-hint').hidden = joinPage;
