@@ -15,6 +15,7 @@ var root = new RootCommand("placesim - a distributed, agent-based simulation of 
     CalibrateCommand.Create(),
     SiloCommand.Create(),
     BenchCommand.Create(),
+    StudioCommand.Create(),
 };
 
 // Piped or in CI there is no terminal width to fit: lines and tables are written whole, never wrapped or cut at 80 columns.

@@ -52,11 +52,20 @@ public sealed record HouseholdView(
     [property: Id(17)] bool Destitute,
     [property: Id(18)] int CaseMonths,
     [property: Id(19)] double Trust,
-    [property: Id(20)] double[] Needs)
+    [property: Id(20)] double[] Needs,
+    [property: Id(21)] int Requested = 0,
+    [property: Id(22)] int Waiting = 0,
+    [property: Id(23)] int MonthsWaiting = 0,
+    [property: Id(24)] bool ReferredOn = false,
+    [property: Id(25)] double Deductions = 0,
+    [property: Id(26)] bool NoRecourse = false)
 {
+    // Requested and Waiting are bit sets of services (bit = ServiceKind): asked this month,
+    // and still on a waiting list; MonthsWaiting counts months in a row with a request refused.
     public static HouseholdView From(Household h) => new(
         h.Id, h.Adults, h.Children, h.Pensioner, h.Tenure.ToString(), h.AdultsWorking, h.NetEarnings,
         h.BenefitIncome, h.HousingCost, h.Disposable, h.Savings, h.Debt, h.HousingArrears, h.CouncilTaxArrears,
         h.Claims, h.SanctionMonths, h.Homeless, h.Destitute, h.CaseMonths, h.Trust,
-        NeedDomains.All.Select(d => (double)h.Need(d)).ToArray());
+        NeedDomains.All.Select(d => (double)h.Need(d)).ToArray(),
+        h.Requested, h.Waiting, h.MonthsWaiting, h.ReferredOn, h.Deductions, h.NoRecourse);
 }

@@ -31,6 +31,10 @@ public interface IJobSession : IAsyncDisposable
 
     /// <summary>Adds a lever from a month the job has not run yet.</summary>
     Task PullLeverAsync(ParameterChange change, CancellationToken cancel);
+
+    /// <summary>One household of the job as it stands after the months run so far (a trainer following its story).</summary>
+    Task<Grains.HouseholdView> HouseholdAsync(int id, CancellationToken cancel) =>
+        throw new NotSupportedException("this engine cannot look up a household");
 }
 
 /// <summary>
@@ -63,6 +67,12 @@ public sealed class InProcessEngine(int? lanes = null) : IRunEngine
             if (change.FromMonth < _clock.Month) throw new ArgumentException($"months before {_clock.Month} have already run");
             _clock.Timeline.Add(change);
             return Task.CompletedTask;
+        }
+
+        public Task<Grains.HouseholdView> HouseholdAsync(int id, CancellationToken cancel)
+        {
+            if (id < 0 || id >= job.Place.SimulatedHouseholds) throw new ArgumentOutOfRangeException(nameof(id), $"no household {id} in this place");
+            return Task.FromResult(Grains.HouseholdView.From(_place.Household(id)));
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -55,6 +55,8 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
 
         public Task PullLeverAsync(ParameterChange change, CancellationToken cancel) => grain.PullLever(change).WaitAsync(CallLimit, cancel);
 
+        public Task<HouseholdView> HouseholdAsync(int id, CancellationToken cancel) => grain.GetHousehold(id).WaitAsync(CallLimit, cancel);
+
         /// <summary>Releases the job's grains; a silo that is gone releases them by itself (they idle out).</summary>
         public async ValueTask DisposeAsync()
         {
