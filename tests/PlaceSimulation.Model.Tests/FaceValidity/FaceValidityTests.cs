@@ -30,7 +30,9 @@ public class FaceValidityTests
     public void Harsher_sanctions_raise_destitution()
     {
         var (b, c) = Arms("destitution_rate", "", "national.sanctions.monthly_rate: 0.08; national.sanctions.length_months: 4");
-        Assert.True(c > b * 1.05, $"destitution {b:P2} -> {c:P2}");
+        // Only claimants earning below the Administrative Earnings Threshold can be sanctioned
+        // (about a fifth of households in like-Middlesbrough), so a whole-place rise of 3% or more.
+        Assert.True(c > b * 1.03, $"destitution {b:P2} -> {c:P2}");
     }
 
     [Fact]
