@@ -45,7 +45,7 @@ public static class CalibrationCheck
                     perReplication[r] = sum / months;
                 }
             }
-            results.Add(new CalibrationResult(target, Interval.Of(perReplication)));
+            results.Add(new CalibrationResult(target, Interval.OfMetric(perReplication, t.Metrics[k])));
         }
         return results;
     }
