@@ -2,9 +2,16 @@ using PlaceSimulation.Scenarios.Yaml;
 
 namespace PlaceSimulation.Scenarios;
 
-/// <summary>A national figure the baseline must reproduce, within a stated tolerance.</summary>
-public sealed record CalibrationTarget(string Metric, double Target, double Tolerance, string Window, string Definition, string Source)
+/// <summary>
+/// A figure the calibration run must reproduce, within a stated tolerance: national (the
+/// run's first place) unless <see cref="Place"/> names another place of the run (a preset's
+/// published local figure).
+/// </summary>
+public sealed record CalibrationTarget(string Metric, double Target, double Tolerance, string Window, string Definition, string Source, string? Place = null)
 {
+    /// <summary>How the target is named in tables: the metric, and the place when it is not the national one.</summary>
+    public string Key => Place is null ? $"`{Metric}`" : $"`{Metric}` in `{Place}`";
+
     public const string YearMean = "year_mean";
     public const string YearEnd = "year_end";
 }
@@ -22,6 +29,7 @@ public static class CalibrationFiles
 
     private static readonly string[] FileKeys = ["description", "targets"];
     private static readonly string[] TargetKeys = ["metric", "target", "tolerance", "window", "definition", "source"];
+    private static readonly string[] TargetKeysAllowed = [.. TargetKeys, "place"];
 
     public static IReadOnlyList<CalibrationTarget> Targets(IReadOnlyCollection<string> knownMetrics) => ParseTargets(TargetsName, Read(TargetsName), knownMetrics);
 
@@ -35,7 +43,7 @@ public static class CalibrationFiles
             for (var i = 0; i < list.Count; i++)
             {
                 var f = $"targets[{i}]";
-                var m = y.Mapping(list[i], f, TargetKeys, TargetKeys);
+                var m = y.Mapping(list[i], f, TargetKeysAllowed, TargetKeys);
                 if (m is null) continue;
                 var metric = y.String(m["metric"].Value, f + ".metric");
                 if (metric is not null && !knownMetrics.Contains(metric)) { y.Error(m["metric"].Value, f + ".metric", $"no metric '{metric}'"); metric = null; }
@@ -49,8 +57,9 @@ public static class CalibrationFiles
                 }
                 var definition = y.String(m["definition"].Value, f + ".definition");
                 var source = y.String(m["source"].Value, f + ".source");
+                var place = m.TryGetValue("place", out var pn) ? y.String(pn.Value, f + ".place") : null;
                 if (metric is null || target is null || tolerance is null || window is null || definition is null || source is null) continue;
-                targets.Add(new CalibrationTarget(metric, target.Value, tolerance.Value, window, definition.Trim(), source.Trim()));
+                targets.Add(new CalibrationTarget(metric, target.Value, tolerance.Value, window, definition.Trim(), source.Trim(), place));
             }
         }
         if (y.Errors.Count > 0) throw new ScenarioException(y.Errors);

@@ -88,7 +88,7 @@ public static class CalibrateCommand
             var sim = CalibrationCheck.Number(r.Simulated.Mean)
                       + (r.Simulated.HasInterval ? $" ({CalibrationCheck.Number(r.Simulated.Lo)}–{CalibrationCheck.Number(r.Simulated.Hi)})" : "");
             table.AddRow(
-                Markup.Escape(r.Target.Metric),
+                Markup.Escape(r.Target.Place is null ? r.Target.Metric : $"{r.Target.Metric} ({r.Target.Place})"),
                 Markup.Escape($"{CalibrationCheck.Number(r.Target.Target)} ± {CalibrationCheck.Number(r.Target.Tolerance)}"),
                 Markup.Escape(sim),
                 r.Pass ? "[green]pass[/]" : "[red]FAIL[/]",

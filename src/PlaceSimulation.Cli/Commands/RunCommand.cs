@@ -180,6 +180,7 @@ public static class RunCommand
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(scenario.Question)}[/]");
         var spec = scenario.Spec;
         Errors.Note($"{spec.Arms.Count} arm(s) x {spec.Replications} replication(s) x {spec.Places.Count} place(s), {spec.TotalHouseholds:N0} households, {spec.Start} + {spec.Months} months, {spec.HouseholdsPerGrain:N0} households per grain");
+        if (Reports.Tables.Interval.SmallPlaceWarning(spec) is { } warning) AnsiConsole.MarkupLine($"[yellow]Warning: {Markup.Escape(warning)}[/]");
     }
 
     public static string Describe(WrittenRun w) =>

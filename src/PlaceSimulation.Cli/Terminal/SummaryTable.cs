@@ -20,7 +20,7 @@ public static class SummaryTable
             var cells = new List<string> { Markup.Escape(t.Spec.Arms[a].Name) };
             foreach (var k in metrics)
             {
-                var i = Interval.Of(t.AcrossReplications(a, t.All, t.Months - 1, k));
+                var i = Interval.OfMetric(t.AcrossReplications(a, t.All, t.Months - 1, k), t.Metrics[k]);
                 var def = t.Metrics[k];
                 var text = Display.Value(def, i.Mean).Replace(" a month", "");
                 if (i.HasInterval) text += $" [grey]({Display.Value(def, i.Lo).Replace(" a month", "")}–{Display.Value(def, i.Hi).Replace(" a month", "")})[/]";

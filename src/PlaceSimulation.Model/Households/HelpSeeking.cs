@@ -35,11 +35,12 @@ public static class HelpSeeking
     {
         var b = c.Behaviour;
         h.Requested = 0;
+        h.AskedCrisis = false;
         var leaked = 0;
 
         if (h.CouncilTaxArrears > 1 && !h.PaymentPlan)
             Add(ref h, requests, ServiceKind.CouncilTax, Priority.Of(Math.Min(1, h.CouncilTaxArrears / Math.Max(1, 3 * r.CouncilTax)), 0));
-        if (Sanctions.InConditionality(h))
+        if (Sanctions.InConditionality(h, r))
             Add(ref h, requests, ServiceKind.Jobcentre, Priority.Of(h.NeedMental, 0));
         if (h.CaseMonths > 0) return 0;
 
@@ -58,18 +59,34 @@ public static class HelpSeeking
                 {
                     h.Waiting &= (ushort)~bit;
                     counters[Counter.GaveUpWaiting]++;
+                    // Turned away in effect: it stops asking specialists for a while.
+                    h.DiscouragedMonths = (byte)Math.Clamp(Math.Round(b.DiscouragedMonths), 0, 60);
                     continue;
                 }
-                Add(ref h, requests, s, Priority.Of(need, h.MonthsWaiting));
+                Add(ref h, requests, s, s == ServiceKind.MentalHealth
+                    ? Priority.Of(need, h.MonthsWaiting, b.MentalHealthWaitPriorityPerMonth)
+                    : Priority.Of(need, h.MonthsWaiting));
             }
         }
 
         var crisis = h.Gap > 0 || h.Disposable < r.DestitutionLine(h);
-        if (crisis && CounterRng.Chance(key, RandomStream.HelpSeekCrisis, Math.Min(1, b.HelpSeekingBase * b.CrisisAskMultiplier * readiness)))
+        if (crisis && CounterRng.Chance(key, RandomStream.HelpSeekCrisis, CrisisAskChance(h, b, readiness)))
         {
-            var severity = h.Essentials > 0 ? Math.Min(1, (h.Essentials - h.Disposable) / h.Essentials) : 1;
+            var severity = CrisisDepth(h);
             if (!h.NoRecourse) Add(ref h, requests, ServiceKind.CrisisFund, Priority.Of(severity, h.MonthsWaiting));
             Add(ref h, requests, ServiceKind.Vcse, Priority.Of(severity, h.MonthsWaiting));
+            // A referral to the food bank: Trussell counts a parcel for each person fed.
+            h.AskedCrisis = true;
+            counters[Counter.CrisisRequests]++;
+            counters[Counter.FoodBankReferrals]++;
+            counters[Counter.FoodBankPeople] += h.People;
+            counters[Counter.FoodBankAdults] += h.Adults + h.NonDependants;
+        }
+        if (h.DiscouragedMonths > 0)
+        {
+            // Gave up on a waiting list: asks no specialist until this passes (crisis help aside).
+            h.DiscouragedMonths--;
+            return 0;
         }
 
         var asked = 0;
@@ -112,9 +129,33 @@ public static class HelpSeeking
                 h.Trust = Math.Max(0, h.Trust - (float)b.RefusalTrustLoss);
                 continue;
             }
-            Join(ref h, requests, service, priority);
+            Join(ref h, requests, service, service == ServiceKind.MentalHealth
+                ? Priority.Of(maxNeed, h.MonthsWaiting, b.MentalHealthWaitPriorityPerMonth)
+                : priority);
         }
         return leaked;
+    }
+
+    /// <summary>
+    /// How deep the month's shortfall is: the share of the cost of essentials the household's
+    /// money after housing costs cannot meet (0 = none short, 1 = nothing for essentials).
+    /// </summary>
+    public static double CrisisDepth(in Household h) =>
+        h.Essentials > 0 ? Math.Clamp((h.Essentials - h.Disposable) / h.Essentials, 0, 1) : 1;
+
+    /// <summary>
+    /// Chance that a household short of essentials asks the crisis fund and the food bank this
+    /// month: the crisis multiple of the base chance, times its readiness to ask, times the depth
+    /// of the shortfall raised to the depth exponent (0 = depth does not matter); a household
+    /// under a sanction is, besides, referred with the sanction referral chance.
+    /// </summary>
+    public static double CrisisAskChance(in Household h, BehaviourParameters b, double readiness)
+    {
+        var p = Math.Clamp(b.HelpSeekingBase * b.CrisisAskMultiplier * readiness * Math.Pow(CrisisDepth(h), b.CrisisDepthExponent), 0, 1);
+        // Under a sanction the work coach points the claimant to hardship payments and the food
+        // bank, whatever the household's trust in services.
+        if (h.SanctionMonths > 0) p = 1 - (1 - p) * (1 - Math.Clamp(b.SanctionCrisisReferralMonthly, 0, 1));
+        return p;
     }
 
     /// <summary>Asks a service and joins its waiting list (if it keeps one) until seen.</summary>

@@ -40,6 +40,15 @@ public struct Household
     public byte NonDependants;
     public byte Children;
     public byte OlderChildren;
+
+    /// <summary>
+    /// Ages in months of the third and fourth child (children are listed eldest first; 0 when
+    /// there is no such child). The population's ages are stationary (children neither age
+    /// nor leave in a run), so a child of this age was born this many months before the
+    /// month being assessed: what decides whether the two-child limit applies to it.
+    /// </summary>
+    public byte ThirdChildAgeMonths;
+    public byte FourthChildAgeMonths;
     public bool Pensioner;
 
     // No recourse to public funds (an immigration condition): no Universal Credit, housing
@@ -93,6 +102,8 @@ public struct Household
     public byte MonthsWaiting;
     public ushort Waiting;
     public bool PaymentPlan;
+    /// <summary>Months for which a household that gave up on a waiting list asks no specialist again.</summary>
+    public byte DiscouragedMonths;
     public bool JobSupport;
     public float Trust;
     public float Agency;
@@ -125,6 +136,8 @@ public struct Household
     public ushort Requested;
     public bool Destitute;
     public bool ReferredOn;
+    /// <summary>Asked the crisis fund and the food bank this month (short of essentials).</summary>
+    public bool AskedCrisis;
 
     public readonly int People => Adults + NonDependants + Children;
 

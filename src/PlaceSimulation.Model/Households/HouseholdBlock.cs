@@ -67,13 +67,13 @@ public sealed class HouseholdBlock
             ref var h = ref _households[i];
             var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
             LabourMarket.Step(ref h, key, p.Economy, b, p.Local.Jobcentre, ctx.Signals, p.Place, tightness);
-            if (Sanctions.Step(ref h, key, p.National.Sanctions, b)) newSanctions++;
+            if (Sanctions.Step(ref h, key, p.National.Sanctions, b, rates)) newSanctions++;
             TakeUp.Step(ref h, key, b);
             HouseholdIncome.Assess(ref h, rates, p, key);
             var instalment = CouncilTaxCollection.PlanInstalment(ref h);
             HouseholdBudget.Balance(ref h, rates, b, instalment);
             h.Destitute = Outcomes.IsDestitute(h, rates);
-            NeedsDynamics.Step(ref h, key, b, p.National.UniversalCredit.LcwraNeedThreshold);
+            NeedsDynamics.Step(ref h, key, b, p.National.UniversalCredit.LcwraNeedThreshold, _counters);
             h.Trust += (float)(b.TrustDriftMonthly * (p.Place.TrustMean - h.Trust));
             leaked += HelpSeeking.Ask(ref h, key, help, rates, _requests, _counters);
             Outcomes.NoteCrisisContact(ref h);

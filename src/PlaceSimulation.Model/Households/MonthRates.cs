@@ -1,3 +1,4 @@
+using PlaceSimulation.Model.Calendar;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Simulation;
 
@@ -17,12 +18,18 @@ public readonly struct MonthRates
     public readonly double StandardAllowanceSingle;
     public readonly double StandardAllowanceCouple;
     public readonly double ChildElement;
+    /// <summary>The rate-cut lever applied to the housing element (rents are not uprated with benefits, so only the lever).</summary>
+    public readonly double HousingElementScale;
+    /// <summary>Whole months from April 2017 (the two-child limit's start) to this month: an older child was born before it.</summary>
+    public readonly int MonthsSinceTwoChildLimit;
     public readonly double LcwraElement;
     public readonly double WorkAllowance;
     public readonly double BenefitCapSingle;
     public readonly double BenefitCapFamily;
     public readonly double BenefitCapEarningsExemption;
     public readonly double SanctionSeverity;
+    public readonly double EarningsThresholdSingle;
+    public readonly double EarningsThresholdCouple;
     public readonly double DebtDeductionShare;
     public readonly double ChildBenefitFirst;
     public readonly double ChildBenefitOther;
@@ -53,6 +60,8 @@ public readonly struct MonthRates
         StandardAllowanceSingle = Uc.StandardAllowanceSingleGbpMonth * benefit;
         StandardAllowanceCouple = Uc.StandardAllowanceCoupleGbpMonth * benefit;
         ChildElement = Uc.ChildElementGbpMonth * benefit;
+        HousingElementScale = Uc.RateScale;
+        MonthsSinceTwoChildLimit = ctx.Calendar.MonthsSince(new YearMonth(2017, 4));
         LcwraElement = Uc.LcwraElementGbpMonth * benefit;
         NonDependantDeduction = Uc.NonDependantDeductionGbpMonth * s.BenefitIndex;
         WorkAllowance = Uc.WorkAllowanceGbpMonth * s.BenefitIndex;
@@ -61,6 +70,8 @@ public readonly struct MonthRates
         BenefitCapFamily = Uc.BenefitCapFamilyGbpMonth;
         BenefitCapEarningsExemption = Uc.BenefitCapEarningsExemptionGbpMonth * s.EarningsIndex;
         SanctionSeverity = p.National.Sanctions.SeverityShare;
+        EarningsThresholdSingle = p.National.Sanctions.EarningsThresholdSingleGbpMonth * s.EarningsIndex;
+        EarningsThresholdCouple = p.National.Sanctions.EarningsThresholdCoupleGbpMonth * s.EarningsIndex;
         DebtDeductionShare = p.Behaviour.DebtDeductionShare;
         ChildBenefitFirst = p.National.Benefits.ChildBenefitFirstGbpWeek * WeeksPerMonth * s.BenefitIndex;
         ChildBenefitOther = p.National.Benefits.ChildBenefitOtherGbpWeek * WeeksPerMonth * s.BenefitIndex;

@@ -1,3 +1,4 @@
+using PlaceSimulation.Model.Metrics;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Randomness;
 
@@ -15,7 +16,7 @@ namespace PlaceSimulation.Model.Households;
 /// </summary>
 public static class NeedsDynamics
 {
-    public static void Step(ref Household h, ulong key, BehaviourParameters b, double lcwraThreshold)
+    public static void Step(ref Household h, ulong key, BehaviourParameters b, double lcwraThreshold, long[]? counters = null)
     {
         var shortfall = h.Essentials > 0 ? Math.Max(0, h.Essentials - h.Disposable) / h.Essentials : 0;
         h.NeedIncome = Clamp(0.5 * h.NeedIncome + 0.5 * Math.Min(1, 1.5 * shortfall) + (h.SanctionMonths > 0 ? 0.2 : 0));
@@ -30,7 +31,14 @@ public static class NeedsDynamics
         var stress = Math.Max(h.NeedIncome, Math.Max(h.NeedDebt, h.NeedHousing));
 
         var mentalOnset = b.MentalShockMonthly * (1 + b.StressToMental * stress + b.IsolationToMental * h.NeedIsolation);
+        var waiting = (h.Waiting & Services.ServiceKinds.Bit(Services.ServiceKind.MentalHealth)) != 0;
         h.NeedMental = Episode(h.NeedMental, b.MentalRecoveryMonthly, key, RandomStream.MentalHealthShock, mentalOnset);
+        if (waiting && CounterRng.Chance(key, RandomStream.WaitingDeterioration, b.WaitingDeteriorationMonthly))
+        {
+            // A need left waiting for treatment gets worse (Royal College of Psychiatrists 2020).
+            h.NeedMental = Clamp(h.NeedMental + b.WaitingDeteriorationStep);
+            if (counters is not null) counters[Counter.WorsenedWaiting]++;
+        }
 
         var physicalOnset = b.PhysicalShockMonthly * (1 + 0.5 * stress);
         h.NeedPhysical = Episode(h.NeedPhysical, b.PhysicalRecoveryMonthly, key, RandomStream.PhysicalHealthShock, physicalOnset);

@@ -101,7 +101,7 @@ public static class Outcomes
                     if (h.Deductions > 0) c[Counter.UcWithDeductions]++;
                 }
             }
-            if (Sanctions.InConditionality(h) || h.SanctionMonths > 0)
+            if (Sanctions.InConditionality(h, r) || h.SanctionMonths > 0)
             {
                 c[Counter.Conditional]++;
                 if (h.SanctionMonths > 0) c[Counter.Sanctioned]++;

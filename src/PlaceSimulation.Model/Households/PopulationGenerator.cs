@@ -38,6 +38,7 @@ public static class PopulationGenerator
                     : uk < pl.OneChildShare + pl.TwoChildrenShare + pl.ThreeChildrenShare ? 3 : 4);
                 for (var c = 0; c < h.Children; c++)
                     if (CounterRng.Uniform(key, RandomStream.PopulationExtra, 10 + c) < pl.OlderChildShare) h.OlderChildren++;
+                ChildAges(ref h, key);
                 h.Adults = (byte)(uType < pl.CoupleShareWithChildren ? 2 : 1);
             }
             else
@@ -132,6 +133,28 @@ public static class PopulationGenerator
         h.MonthsSinceDestitute = short.MaxValue;
         h.MonthsSinceSeenDestitute = short.MaxValue;
         return h;
+    }
+
+    /// <summary>
+    /// Children's ages, eldest first: older children (14 and over, as counted for
+    /// equivalisation) uniformly 14 to 17, the others 0 to 13 (stated assumption: ages
+    /// uniform within each band). Only the third and fourth child's ages are kept: they
+    /// decide the two-child limit (UniversalCredit).
+    /// </summary>
+    private static void ChildAges(ref Household h, ulong key)
+    {
+        Span<int> ages = stackalloc int[4];
+        var n = Math.Min((int)h.Children, 4);
+        for (var c = 0; c < n; c++)
+        {
+            var u = CounterRng.Uniform(key, RandomStream.PopulationExtra, 40 + c);
+            ages[c] = c < h.OlderChildren ? 168 + (int)(u * 48) : (int)(u * 168);
+        }
+        // Within each band, eldest first (the bands already are: older children come first).
+        ages[..Math.Min(n, h.OlderChildren)].Sort((a, b) => b.CompareTo(a));
+        ages[Math.Min(n, h.OlderChildren)..n].Sort((a, b) => b.CompareTo(a));
+        h.ThirdChildAgeMonths = n > 2 ? (byte)ages[2] : (byte)0;
+        h.FourthChildAgeMonths = n > 3 ? (byte)ages[3] : (byte)0;
     }
 
     /// <summary>A mortgage sized to the household's potential earnings (or pension), with a spread.</summary>

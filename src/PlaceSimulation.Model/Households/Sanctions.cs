@@ -15,18 +15,25 @@ namespace PlaceSimulation.Model.Households;
 /// </summary>
 public static class Sanctions
 {
-    public static bool InConditionality(in Household h) =>
-        !h.Pensioner && h.Claims && !h.Lcwra && h.UcEntitlement > 0 && h.AdultsWorking < h.Adults;
+    /// <summary>
+    /// Work-search requirements apply to a working-age claimant fit for work with an adult
+    /// out of work whose benefit unit earns below the Administrative Earnings Threshold
+    /// (above it, the light-touch regime has no requirements and no sanctions). Earnings are
+    /// last month's take-home pay of the household's adults.
+    /// </summary>
+    public static bool InConditionality(in Household h, in MonthRates r) =>
+        !h.Pensioner && h.Claims && !h.Lcwra && h.UcEntitlement > 0 && h.AdultsWorking < h.Adults
+        && h.NetEarnings < (h.Adults > 1 ? r.EarningsThresholdCouple : r.EarningsThresholdSingle);
 
     /// <summary>Returns true when a new sanction starts this month.</summary>
-    public static bool Step(ref Household h, ulong key, SanctionParameters s, BehaviourParameters b)
+    public static bool Step(ref Household h, ulong key, SanctionParameters s, BehaviourParameters b, in MonthRates r)
     {
         if (h.SanctionMonths > 0)
         {
             h.SanctionMonths--;
             return false;
         }
-        if (!InConditionality(h)) return false;
+        if (!InConditionality(h, r)) return false;
         var p = s.MonthlyRate * (1 + s.MentalHealthRiskMultiplier * h.NeedMental);
         if (!CounterRng.Chance(key, RandomStream.Sanction, p)) return false;
         var months = s.LengthMonths * (0.5 + CounterRng.Uniform(key, RandomStream.SanctionLength));

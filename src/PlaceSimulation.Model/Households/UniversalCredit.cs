@@ -20,9 +20,10 @@ public readonly record struct UcAward(double MaximumAmount, double EarningsReduc
 /// with children or limited capability for work have), then the benefit cap, sanctions and
 /// deductions. Amounts are uprated by the place's benefit index and scaled by the rate-cut
 /// lever. Simplifications (stated): no carer or childcare elements, no under-35 shared
-/// accommodation rate, no bedroom tax, no transitional protection; the two-child limit
-/// applies to all third and later children (it does not in law for children born before
-/// April 2017). Units: £ per month.
+/// accommodation rate, no bedroom tax, no transitional protection. The two-child limit
+/// withholds the child element only from a third or later child born on or after 6 April
+/// 2017 (the Welfare Reform and Work Act 2016 as in force; a child born earlier keeps it).
+/// The rate-cut lever scales every element, the housing element included. Units: £ per month.
 /// </summary>
 public static class UniversalCredit
 {
@@ -30,8 +31,8 @@ public static class UniversalCredit
     {
         var uc = r.Uc;
         var standard = h.Adults > 1 ? r.StandardAllowanceCouple : r.StandardAllowanceSingle;
-        var children = uc.TwoChildLimit >= 0.5 ? Math.Min((int)h.Children, 2) : h.Children;
-        var max = standard + children * r.ChildElement + (h.Lcwra ? r.LcwraElement : 0) + eligibleRent;
+        var children = uc.TwoChildLimit >= 0.5 ? ChildElements(h, r.MonthsSinceTwoChildLimit) : h.Children;
+        var max = standard + children * r.ChildElement + (h.Lcwra ? r.LcwraElement : 0) + eligibleRent * r.HousingElementScale;
 
         var workAllowance = (h.Children > 0 || h.Lcwra) ? r.WorkAllowance : 0;
         var earningsReduction = uc.TaperRate * Math.Max(0, netEarnings - workAllowance);
@@ -60,6 +61,20 @@ public static class UniversalCredit
             deduction = Math.Min(Math.Min(recoverable * r.DebtDeductionShare, uc.MaxDeductionShare * standard), afterCap - sanction);
 
         return new UcAward(max, earningsReduction, capReduction, sanction, deduction);
+    }
+
+    /// <summary>
+    /// Children for whom the child element is paid under the two-child limit: the first two,
+    /// and any later child born before 6 April 2017 (aged more than
+    /// <paramref name="monthsSinceLimit"/> months in the month assessed).
+    /// </summary>
+    public static int ChildElements(in Household h, int monthsSinceLimit)
+    {
+        if (h.Children <= 2) return h.Children;
+        var n = 2;
+        if (h.ThirdChildAgeMonths > monthsSinceLimit) n++;
+        if (h.Children > 3 && h.FourthChildAgeMonths > monthsSinceLimit) n++;
+        return n;
     }
 
     /// <summary>

@@ -69,7 +69,14 @@ public static class Counter
     public const int GaveUpWaiting = DestituteOnBenefits + 6;
     public const int DestituteSeenPast12 = DestituteOnBenefits + 7;
 
-    public const int Count = DestituteSeenPast12 + 1;
+    public const int FoodBankReferrals = DestituteOnBenefits + 8;
+    public const int FoodBankPeople = DestituteOnBenefits + 9;
+    public const int FoodBankAdults = DestituteOnBenefits + 10;
+    public const int CrisisRequests = DestituteOnBenefits + 11;
+    public const int UnmetCrisisRequests = DestituteOnBenefits + 12;
+    public const int WorsenedWaiting = DestituteOnBenefits + 13;
+
+    public const int Count = WorsenedWaiting + 1;
 
     public static int SevereNeed(NeedDomain d) => SevereNeedBase + (int)d;
     public static int UnmetNeed(NeedDomain d) => UnmetNeedBase + (int)d;

@@ -145,8 +145,27 @@ public static class MetricCatalogue
             "Requests that reached the wrong service and whose onward referral was lost.", true, c => c[Counter.LeakedReferrals]);
         Add("enforcement_actions", "Council tax enforcement actions", "cases/month",
             "Council tax arrears cases sent to enforcement agents in the month.", true, c => c[Counter.EnforcementActions]);
-        Add("food_parcels", "Food parcels", "parcels/month",
-            "Community food support given to households short of essentials.", true, c => c[Counter.FoodParcels]);
+        Add("food_parcels", "Food parcels given", "parcels/month",
+            "Emergency food parcels given in the month, one per person in each household the community organisations fed (bounded by their capacity; food_bank_demand is what was asked for).", true, c => c[Counter.FoodParcels]);
+        Add("food_bank_demand", "Food bank demand", "parcels/month",
+            "Emergency food parcels asked for in the month, one per person in each household referred to a food bank (as Trussell counts them), whether or not the food bank could give them.", true,
+            c => c[Counter.FoodBankPeople]);
+        Add("food_bank_demand_rate", "Food bank demand per 1,000 households", "parcels/month per 1,000 households",
+            "Emergency food parcels asked for in the month per 1,000 households (one per person referred).", true,
+            c => 1000 * Ratio(c[Counter.FoodBankPeople], c[Counter.Households]));
+        Add("food_bank_adults", "Adults referred to food banks", "adults/month",
+            "Adults in households referred to a food bank in the month (the measure of Loopstra et al. 2018).", true,
+            c => c[Counter.FoodBankAdults]);
+        Add("crisis_requests", "Households asking for crisis help", "households/month",
+            "Households short of essentials who asked the crisis fund and the food bank in the month.", true,
+            c => c[Counter.CrisisRequests]);
+        Add("unmet_crisis_demand", "Crisis requests unmet", "households/month",
+            "Households who asked for crisis help in the month and got neither a crisis award nor food.", true,
+            c => c[Counter.UnmetCrisisRequests]);
+        Add("new_sanctions", "New sanctions", "sanctions/month",
+            "Universal Credit sanctions starting in the month.", true, c => c[Counter.NewSanctions]);
+        Add("worsened_waiting", "Mental-health needs worsened while waiting", "households/month",
+            "Households on the mental-health waiting list whose need got worse in the month.", true, c => c[Counter.WorsenedWaiting]);
         Add("mental_health_crises", "Untreated mental-health crises", "households/month",
             "Households in acute mental-health crisis with no help that month.", true, c => c[Counter.MentalHealthCrises]);
         foreach (var s in ServiceKinds.All)

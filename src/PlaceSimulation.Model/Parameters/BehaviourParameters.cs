@@ -6,6 +6,12 @@ public sealed class BehaviourParameters
     public double HelpSeekingBase { get; set; }
     public double AskThreshold { get; set; }
     public double CrisisAskMultiplier { get; set; }
+    public double CrisisDepthExponent { get; set; }
+    public double MentalHealthWaitPriorityPerMonth { get; set; }
+    public double SanctionCrisisReferralMonthly { get; set; }
+    public double WaitingDeteriorationMonthly { get; set; }
+    public double WaitingDeteriorationStep { get; set; }
+    public double DiscouragedMonths { get; set; }
     public double TrustWeight { get; set; }
     public double InitialTakeUp { get; set; }
     public double TakeUpMonthly { get; set; }

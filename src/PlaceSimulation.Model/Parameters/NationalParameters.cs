@@ -56,6 +56,8 @@ public sealed class SanctionParameters
     public double LengthMonths { get; set; }
     public double SeverityShare { get; set; }
     public double MentalHealthRiskMultiplier { get; set; }
+    public double EarningsThresholdSingleGbpMonth { get; set; }
+    public double EarningsThresholdCoupleGbpMonth { get; set; }
 }
 
 /// <summary>Central funding that becomes local capacity. Each is a multiplier on the baseline (1 = today).</summary>

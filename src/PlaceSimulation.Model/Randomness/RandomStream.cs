@@ -27,6 +27,7 @@ public enum RandomStream : uint
     PhysicalHealthShock = 30,
     PhysicalHealthRecovery = 31,
     MentalHealthShock = 32,
+    WaitingDeterioration = 35,
     IsolationShock = 33,
     LifeEvent = 34,
 

@@ -76,5 +76,9 @@ public static class Priority
 
     public static int Of(double severity, int monthsWaiting) => Clamp((int)(severity * 40000) + monthsWaiting * 1000);
 
+    /// <summary>As <see cref="Of(double, int)"/>, with each month waited worth <paramref name="severityPerMonth"/> of severity.</summary>
+    public static int Of(double severity, int monthsWaiting, double severityPerMonth) =>
+        Clamp((int)((severity + monthsWaiting * severityPerMonth) * 40000));
+
     public static int Clamp(int p) => Math.Clamp(p, 0, Max);
 }

@@ -73,9 +73,10 @@ public static class ServiceEffects
             var e = local.Vcse.Effect * c.VcseCapacity * c.CommissioningValue;
             h.NeedIsolation *= (float)(1 - e);
             h.NeedPhysical *= (float)(1 - e / 3);
-            if (h.Gap > 0 || h.Destitute)
+            if (h.AskedCrisis)
             {
-                counters[Counter.FoodParcels]++;
+                // Food for everyone in the household (Trussell counts a parcel per person).
+                counters[Counter.FoodParcels] += h.People;
                 h.NeedIncome *= (float)(1 - e / 2);
             }
             addressed |= (1 << (int)NeedDomain.Isolation) | (1 << (int)NeedDomain.PhysicalHealth);
@@ -97,6 +98,10 @@ public static class ServiceEffects
 
         if ((granted & ServiceKinds.Bit(ServiceKind.CouncilTax)) != 0)
             CouncilTaxCollection.Act(ref h, c, counters);
+
+        // Came for crisis help and got neither a crisis award nor food: unmet crisis demand.
+        const ushort crisisHelp = (ushort)((1 << (int)ServiceKind.CrisisFund) | (1 << (int)ServiceKind.Vcse));
+        if (h.AskedCrisis && (granted & crisisHelp) == 0) counters[Counter.UnmetCrisisRequests]++;
 
         // Voluntary requests refused this month: a broken promise, and a longer wait.
         const ushort voluntary = (ushort)((1 << (int)ServiceKind.Relational) | (1 << (int)ServiceKind.CrisisFund)

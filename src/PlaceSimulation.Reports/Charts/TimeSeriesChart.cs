@@ -23,7 +23,7 @@ public static class TimeSeriesChart
             var hi = new double[t.Months];
             for (var m = 0; m < t.Months; m++)
             {
-                var i = Interval.Of(t.AcrossReplications(a, place, m, metric));
+                var i = Interval.OfMetric(t.AcrossReplications(a, place, m, metric), t.Metrics[metric]);
                 mean[m] = i.Mean;
                 lo[m] = i.HasInterval ? i.Lo : i.Mean;
                 hi[m] = i.HasInterval ? i.Hi : i.Mean;

@@ -6,12 +6,12 @@ namespace PlaceSimulation.Reports.Files;
 
 /// <summary>
 /// calibration.csv: one row per national target, header
-/// <c>metric,target,tolerance,simulated_mean,lo90,hi90,pass,window</c>; numbers as in every
+/// <c>metric,target,tolerance,simulated_mean,lo90,hi90,pass,window,place</c> (place empty for national targets); numbers as in every
 /// other file (<see cref="Formats.Number"/>), NA where undefined.
 /// </summary>
 public static class CalibrationCsv
 {
-    public const string Header = "metric,target,tolerance,simulated_mean,lo90,hi90,pass,window";
+    public const string Header = "metric,target,tolerance,simulated_mean,lo90,hi90,pass,window,place";
 
     public static void Write(string path, IReadOnlyList<CalibrationResult> results)
     {
@@ -23,7 +23,7 @@ public static class CalibrationCsv
             csv.WriteRecord(new[]
             {
                 r.Target.Metric, Formats.Number(r.Target.Target), Formats.Number(r.Target.Tolerance), Formats.Number(r.Simulated.Mean),
-                Formats.Number(r.Simulated.Lo), Formats.Number(r.Simulated.Hi), r.Pass ? "true" : "false", r.Target.Window,
+                Formats.Number(r.Simulated.Lo), Formats.Number(r.Simulated.Hi), r.Pass ? "true" : "false", r.Target.Window, r.Target.Place ?? "",
             });
         }
     }

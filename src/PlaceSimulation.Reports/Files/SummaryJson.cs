@@ -63,7 +63,7 @@ public static class SummaryJson
         w.WriteStartObject("final");
         for (var k = 0; k < t.Metrics.Count; k++)
         {
-            var i = Interval.Of(t.AcrossReplications(arm, place, month, k));
+            var i = Interval.OfMetric(t.AcrossReplications(arm, place, month, k), t.Metrics[k]);
             w.WriteStartObject(t.Metrics[k].Name);
             w.Number("mean", i.Mean);
             w.Number("lo", i.Lo);

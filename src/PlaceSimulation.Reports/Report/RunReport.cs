@@ -27,6 +27,11 @@ public static class RunReport
             + $"{Words.Month(spec.Start)} to {horizon}; {ChartStories.Replications(t)}; seed {spec.Seed}; "
             + $"{spec.TotalHouseholds.ToString("N0", CultureInfo.InvariantCulture)} simulated households standing for the households of {Places(spec)}.");
         md.AppendLine();
+        if (Tables.Interval.SmallPlaceWarning(spec) is { } small)
+        {
+            md.AppendLine($"> **Warning.** {small}");
+            md.AppendLine();
+        }
         md.AppendLine($"**The question.** {scenario.Question}");
         md.AppendLine();
 

@@ -21,7 +21,7 @@ public class CalibrationTests
     public void The_baseline_reproduces_every_national_figure_within_its_tolerance()
     {
         var failed = Results.Value.Where(r => !r.Pass)
-            .Select(r => $"{r.Target.Metric}: simulated {r.Simulated.Mean:G4}, target {r.Target.Target} ± {r.Target.Tolerance}").ToList();
+            .Select(r => $"{r.Target.Key}: simulated {r.Simulated.Mean:G4}, target {r.Target.Target} ± {r.Target.Tolerance}").ToList();
         Assert.True(failed.Count == 0, string.Join("\n", failed));
         Assert.True(Results.Value.Count >= 14);
     }
@@ -43,8 +43,8 @@ public class CalibrationTests
         var doc = File.ReadAllText(RepositoryFiles.Path("docs", "MODEL.md"));
         foreach (var t in CalibrationFiles.Targets(MetricCatalogue.ByName.Keys.ToArray()))
         {
-            var row = doc.Split('\n').FirstOrDefault(l => l.StartsWith($"| `{t.Metric}` |", StringComparison.Ordinal));
-            Assert.True(row is not null, $"docs/MODEL.md has no calibration row for {t.Metric}");
+            var row = doc.Split('\n').FirstOrDefault(l => l.StartsWith($"| {t.Key} |", StringComparison.Ordinal));
+            Assert.True(row is not null, $"docs/MODEL.md has no calibration row for {t.Key}");
             Assert.Contains($"| {CalibrationCheck.Number(t.Target)} | ±{CalibrationCheck.Number(t.Tolerance)} |", row);
             Assert.Contains("| pass |", row);
         }
