@@ -30,7 +30,7 @@ public static class ManifestJson
             w.WriteStartObject();
             w.WriteString("program", "placesim");
             w.WriteString("version", info.ProgramVersion);
-            w.WriteString("command", info.Command);
+            w.WriteString("command", Redaction.Redact(info.Command)); // never a password
             w.WriteString("scenario_file", scenario.Path);
             w.WriteString("scenario_sha256", scenario.Sha256);
             w.WriteString("scenario", scenario.Name);
