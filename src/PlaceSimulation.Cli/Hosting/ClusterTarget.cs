@@ -55,6 +55,7 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
     public async Task<IHost> ConnectAsync(CancellationToken cancel)
     {
         await CheckAsync(cancel);
+        var tls = ClusterTls.FromEnvironment(required: this is RedisCluster);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -62,6 +63,7 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
         builder.UseOrleansClient(client =>
         {
             UseClustering(client);
+            if (tls is not null) client.UseTls(tls.Certificate, tls.Configure);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = ClusterId;

@@ -99,7 +99,7 @@ public static class SiloHost
         e.ToString() is var text && (text.Contains("NOAUTH", StringComparison.Ordinal) || text.Contains("WRONGPASS", StringComparison.Ordinal)
             || text.Contains("AuthenticationFailure", StringComparison.Ordinal) || text.Contains("invalid password", StringComparison.OrdinalIgnoreCase));
 
-    public static IHost Build(SiloSettings s)
+    public static IHost Build(SiloSettings s, ClusterTls? tls = null)
     {
         IHostApplicationBuilder builder;
         WebApplicationBuilder? web = null;
@@ -135,6 +135,7 @@ public static class SiloHost
                 silo.ConfigureEndpoints(s.Address, s.SiloPort, s.GatewayPort);
             }
             SiloDefaults.Apply(silo);
+            if (tls is not null) silo.UseTls(tls.Certificate, tls.Configure);
             if (s.Dashboard) silo.AddDashboard();
         });
         if (s.Clustering == Clustering.Redis) builder.Services.AddHostedService<MembershipWatch>();
