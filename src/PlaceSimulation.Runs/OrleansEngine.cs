@@ -16,7 +16,7 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
     public const long HouseholdsInFlight = 4_000_000;
 
     /// <summary>A grain call that has not answered in this long has failed (Orleans' own response timeout is 30 s).</summary>
-    public static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CallLimit = ClusterDefaults.CallLimit;
 
     public string Name => name;
 

@@ -14,8 +14,8 @@ namespace PlaceSimulation.Cli.Hosting;
 /// </summary>
 public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
 {
-    public const string DefaultClusterId = "placesim";
-    public const string DefaultServiceId = "placesim";
+    public const string DefaultClusterId = ClusterDefaults.ClusterId;
+    public const string DefaultServiceId = ClusterDefaults.ServiceId;
 
     /// <summary>Reads a --cluster value; throws <see cref="FormatException"/> with a message that says what was expected.</summary>
     public static ClusterTarget Parse(string text, string clusterId = DefaultClusterId, string serviceId = DefaultServiceId)
