@@ -14,19 +14,31 @@ namespace PlaceSimulation.Grains;
 [Alias("ps.IPlaceGrain")]
 public interface IPlaceGrain : IGrainWithStringKey
 {
-    /// <summary>Sets up the job's household blocks and services; refuses a job it cannot run, or a second start.</summary>
-    [Alias("Start")] Task Start(PlaceJob job);
+    /// <summary>
+    /// Sets up the job's household blocks and services. The silo checks the job as the CLI
+    /// checks a scenario (<c>RunChecks.Job</c>: months, size, every parameter and lever within
+    /// bounds) and refuses one it cannot run, or a second start, with an
+    /// <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/>.
+    /// <paramref name="owner"/> is a secret the run's client makes (a random <see cref="Guid"/>,
+    /// never in a grain key): only a caller that knows it may step, steer or retire the job.
+    /// </summary>
+    [Alias("Start")] Task Start(PlaceJob job, Guid owner);
 
-    /// <summary>Runs the next month (burn-in months first) and returns its counters.</summary>
-    [Alias("AdvanceMonth")] Task<PlaceMonthReport> AdvanceMonth();
+    /// <summary>Runs the next month (burn-in months first) and returns its counters; the run's owner only.</summary>
+    [Alias("AdvanceMonth")] Task<PlaceMonthReport> AdvanceMonth(Guid owner);
 
-    /// <summary>Adds a lever from a month not yet run (a trainer pulling a lever on a running world).</summary>
-    [Alias("PullLever")] Task PullLever(ParameterChange change);
+    /// <summary>
+    /// Adds a lever from a month not yet run (a trainer pulling a lever on a running world); the
+    /// run's owner only. The lever is checked as the scenario's own levers are: a known parameter,
+    /// a finite value, and the parameter within its bounds after every change in order.
+    /// </summary>
+    [Alias("PullLever")] Task PullLever(ParameterChange change, Guid owner);
 
+    /// <summary>One household of the job; an id outside the place is refused without touching any other grain.</summary>
     [Alias("GetHousehold")] Task<HouseholdView> GetHousehold(int id);
 
-    /// <summary>Deactivates the job, its services and its household blocks (the run no longer needs them).</summary>
-    [Alias("Retire")] Task Retire();
+    /// <summary>Deactivates the job, its services and its household blocks (the run no longer needs them); the run's owner only.</summary>
+    [Alias("Retire")] Task Retire(Guid owner);
 }
 
 /// <summary>

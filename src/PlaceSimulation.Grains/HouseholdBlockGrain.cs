@@ -12,6 +12,11 @@ public sealed class HouseholdBlockGrain : Grain, IHouseholdBlockGrain
     public Task Initialise(BlockSetup setup)
     {
         if (_block is not null) throw new InvalidOperationException($"block {this.GetPrimaryKeyString()} has already been initialised");
+        if (setup is null || setup.Count < 1 || setup.FirstId < 0 || (long)setup.FirstId + setup.Count > int.MaxValue || setup.BaseParameters is null)
+        {
+            DeactivateOnIdle();
+            throw new ArgumentException($"block {this.GetPrimaryKeyString()}: a block holds 1 or more households with ids from 0");
+        }
         _block = HouseholdBlock.Create(setup.FirstId, setup.Count, setup.ReplicationKey, setup.PlaceKey, setup.BaseParameters);
         return Task.CompletedTask;
     }
@@ -35,6 +40,14 @@ public sealed class HouseholdBlockGrain : Grain, IHouseholdBlockGrain
         return Task.CompletedTask;
     }
 
-    private HouseholdBlock Block => _block ?? throw new InvalidOperationException(
-        $"block {this.GetPrimaryKeyString()} has no state here (not initialised, or its activation was lost)");
+    /// <summary>The block's state; a call to a block that holds none fails and leaves no activation behind.</summary>
+    private HouseholdBlock Block
+    {
+        get
+        {
+            if (_block is not null) return _block;
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"block {this.GetPrimaryKeyString()} has no state here (not initialised, or its activation was lost)");
+        }
+    }
 }

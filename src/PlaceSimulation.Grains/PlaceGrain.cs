@@ -1,6 +1,7 @@
 using PlaceSimulation.Model.Randomness;
 using PlaceSimulation.Model.Services;
 using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Grains;
 
@@ -10,7 +11,10 @@ namespace PlaceSimulation.Grains;
 /// out to the household block grains and wait for all (the barrier), phase 3 calls the
 /// service grains. Requests and grants travel as one batch per block and service. It holds
 /// only what its job carries (its own place's parameters and levers): nothing is read from
-/// another grain that could have lost its state.
+/// another grain that could have lost its state. It trusts nothing it is sent: a job and a
+/// lever are checked as the CLI checks a scenario, only the caller that started the job (it
+/// knows the owner secret) may step, steer or retire it, and a call to a key that holds no
+/// job leaves no activation behind.
 /// </summary>
 public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
 {
@@ -18,14 +22,17 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     private PlaceClock? _clock;
     private IHouseholdBlockGrain[] _blockGrains = [];
     private IServiceGrain[] _serviceGrains = [];
+    private Guid _owner;
 
     public IReadOnlyList<BlockRange> Blocks { get; private set; } = [];
 
-    public async Task Start(PlaceJob job)
+    public async Task Start(PlaceJob job, Guid owner)
     {
         var key = this.GetPrimaryKeyString();
         if (_job is not null) throw new InvalidOperationException($"job {key} has already started");
-        if (job.Problem() is { } problem) throw new ArgumentException($"job {key} cannot run: {problem}");
+        if (owner == Guid.Empty) Refuse(new ArgumentException($"job {key} cannot run: it has no owner secret"));
+        if (job is null) throw Refused(new ArgumentException($"job {key} cannot run: no job was sent"));
+        if (RunChecks.Job(job) is { } problem) Refuse(new ArgumentException($"job {key} cannot run: {problem}"));
         Blocks = BlockRange.Split(job.Place.SimulatedHouseholds, job.HouseholdsPerGrain);
         _blockGrains = Blocks.Select((_, i) => GrainFactory.GetGrain<IHouseholdBlockGrain>(GrainKeys.Block(key, i))).ToArray();
         _serviceGrains = ServiceKinds.All.Select(s => GrainFactory.GetGrain<IServiceGrain>(GrainKeys.Service(key, s))).ToArray();
@@ -37,22 +44,29 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
             .Concat(_serviceGrains.Select(s => s.Start(job.FirstMonth))));
         _clock = new PlaceClock(job);
         _job = job;
+        _owner = owner;
     }
 
-    public async Task<PlaceMonthReport> AdvanceMonth()
+    public async Task<PlaceMonthReport> AdvanceMonth(Guid owner)
     {
-        var clock = Clock;
+        var clock = Owned(owner);
         var result = await clock.StepAsync(this);
         return new PlaceMonthReport(result.Month, result.Counters, clock.Finished);
     }
 
-    public Task PullLever(ParameterChange change)
+    public Task PullLever(ParameterChange change, Guid owner)
     {
-        var clock = Clock;
+        var clock = Owned(owner);
+        if (change is null) throw new ArgumentException("no lever was sent");
+        if (RunChecks.Lever(change) is { } bad) throw new ArgumentException(bad);
         if (change.FromMonth < clock.Month)
             throw new ArgumentException($"a lever from month {change.FromMonth} cannot be pulled at month {clock.Month}: months already run do not change");
+        if (change.FromMonth >= _job!.Months)
+            throw new ArgumentException($"a lever from month {change.FromMonth} is after the run's last month ({_job.Months - 1})");
         if (change.Place is not null && change.Place != _job!.Place.Id)
             throw new ArgumentException($"the lever is for place {change.Place}, not {_job.Place.Id}");
+        if (RunChecks.FirstOutOfBounds(_job.Place.BaseParameters, clock.Timeline.Changes.Append(change)) is { } oob)
+            throw new ArgumentException(RunChecks.OutOfBounds(oob.Change, oob.Value, oob.Info));
         clock.Timeline.Add(change);
         return Task.CompletedTask;
     }
@@ -60,20 +74,50 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     public Task<HouseholdView> GetHousehold(int id)
     {
         _ = Clock;
-        var b = Blocks.ToList().FindIndex(r => id >= r.FirstId && id < r.EndId);
-        if (b < 0) throw new ArgumentOutOfRangeException(nameof(id), $"no household {id} in this place");
-        return _blockGrains[b].GetHousehold(id);
+        // Blocks are consecutive ranges in order: a binary search, and no grain is called for an id outside them.
+        int lo = 0, hi = Blocks.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (id < Blocks[mid].FirstId) hi = mid - 1;
+            else if (id >= Blocks[mid].EndId) lo = mid + 1;
+            else return _blockGrains[mid].GetHousehold(id);
+        }
+        throw new ArgumentOutOfRangeException(nameof(id), $"no household {id} in this place (ids 0 to {_job!.Place.SimulatedHouseholds - 1})");
     }
 
-    public async Task Retire()
+    public async Task Retire(Guid owner)
     {
+        _ = Owned(owner);
         await Task.WhenAll(_blockGrains.Select(g => g.Retire()).Concat(_serviceGrains.Select(g => g.Retire())));
         DeactivateOnIdle();
     }
 
-    /// <summary>A new activation under a started job's key means the job's state is gone: say so, never start afresh.</summary>
-    private PlaceClock Clock => _clock ?? throw new InvalidOperationException(
-        $"job {this.GetPrimaryKeyString()} has no state here (not started, or its activation was lost): run it again");
+    /// <summary>
+    /// A new activation under a started job's key means the job's state is gone: say so, never
+    /// start afresh, and leave no activation behind (a lookup of an unknown job creates nothing that stays).
+    /// </summary>
+    private PlaceClock Clock => _clock ?? Refuse<PlaceClock>(new InvalidOperationException(
+        $"job {this.GetPrimaryKeyString()} has no state here (not started, or its activation was lost): run it again"));
+
+    /// <summary>The job's clock, for the caller that started it only.</summary>
+    private PlaceClock Owned(Guid owner)
+    {
+        var clock = Clock;
+        if (owner != _owner) throw new UnauthorizedAccessException($"job {this.GetPrimaryKeyString()} belongs to another client: only the run's owner may step, steer or retire it");
+        return clock;
+    }
+
+    /// <summary>Throws, and lets an activation that holds no job go at once.</summary>
+    private T Refuse<T>(Exception e) => throw Refused(e);
+
+    private void Refuse(Exception e) => throw Refused(e);
+
+    private Exception Refused(Exception e)
+    {
+        if (_job is null) DeactivateOnIdle();
+        return e;
+    }
 
     // IPlaceRuntime: the phases as grain calls.
 

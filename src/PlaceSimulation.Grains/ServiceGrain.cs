@@ -19,7 +19,11 @@ public sealed class ServiceGrain : Grain, IServiceGrain
         if (_desk is not null) throw new InvalidOperationException($"service {key} has already started");
         var name = key[(key.LastIndexOf('/') + 1)..];
         var kind = ServiceKinds.All.FirstOrDefault(s => ServiceKinds.Name(s) == name, (ServiceKind)255);
-        if ((byte)kind == 255) throw new ArgumentException($"'{key}' does not name a service");
+        if ((byte)kind == 255)
+        {
+            DeactivateOnIdle();
+            throw new ArgumentException($"'{key}' does not name a service");
+        }
         _desk = new ServiceDesk(kind);
         _next = firstMonth;
         return Task.CompletedTask;
@@ -29,7 +33,13 @@ public sealed class ServiceGrain : Grain, IServiceGrain
     {
         var c = call.Value;
         var key = this.GetPrimaryKeyString();
-        var desk = _desk ?? throw new InvalidOperationException($"service {key} has no state here (not started, or its activation was lost)");
+        if (_desk is not { } desk)
+        {
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"service {key} has no state here (not started, or its activation was lost)");
+        }
+        if (c is null || c.Households is null || c.Priorities is null || c.Households.Length != c.Priorities.Length || !double.IsFinite(c.CapacitySimulated) || c.CapacitySimulated < 0)
+            throw new ArgumentException($"service {key} was sent a malformed call");
         if (c.Month != _next) throw new InvalidOperationException($"service {key} expected month {_next}, was asked for month {c.Month}");
         var decision = desk.Decide(c.CapacitySimulated, c.Households, c.Priorities, c.ReplicationKey, c.PlaceKey, c.Month);
         _next++;

@@ -15,7 +15,7 @@ public static class SiloDefaults
     /// A job's grains are released when they have had no call for this long: the run's client
     /// drives every month, so a client that died or gave up leaves idle grains, and they go.
     /// </summary>
-    public static readonly TimeSpan IdleRelease = TimeSpan.FromSeconds(40);
+    public static readonly TimeSpan IdleRelease = ClusterDefaults.IdleRelease;
 
     /// <summary>How often the silo looks for idle grains; with <see cref="IdleRelease"/>, a run's grains are gone within a minute.</summary>
     public static readonly TimeSpan CollectionQuantum = TimeSpan.FromSeconds(10);

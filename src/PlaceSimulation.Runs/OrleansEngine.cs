@@ -16,7 +16,7 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
     public const long HouseholdsInFlight = 4_000_000;
 
     /// <summary>A grain call that has not answered in this long has failed (Orleans' own response timeout is 30 s).</summary>
-    public static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CallLimit = ClusterDefaults.CallLimit;
 
     public string Name => name;
 
@@ -32,10 +32,11 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
     public async Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel)
     {
         var grain = client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, attempt));
-        var session = new Session(grain);
+        // The owner secret: only this client can step, steer or retire the job (grain keys can be listed; this cannot).
+        var session = new Session(grain, Guid.NewGuid());
         try
         {
-            await grain.Start(job).WaitAsync(CallLimit, cancel);
+            await grain.Start(job, session.Owner).WaitAsync(CallLimit, cancel);
         }
         catch
         {
@@ -45,15 +46,17 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
         return session;
     }
 
-    private sealed class Session(IPlaceGrain grain) : IJobSession
+    private sealed class Session(IPlaceGrain grain, Guid owner) : IJobSession
     {
+        public Guid Owner => owner;
+
         public async Task<JobMonth> NextMonthAsync(CancellationToken cancel)
         {
-            var r = await grain.AdvanceMonth().WaitAsync(CallLimit, cancel);
+            var r = await grain.AdvanceMonth(owner).WaitAsync(CallLimit, cancel);
             return new JobMonth(r.Month, r.Counters, r.Finished);
         }
 
-        public Task PullLeverAsync(ParameterChange change, CancellationToken cancel) => grain.PullLever(change).WaitAsync(CallLimit, cancel);
+        public Task PullLeverAsync(ParameterChange change, CancellationToken cancel) => grain.PullLever(change, owner).WaitAsync(CallLimit, cancel);
 
         public Task<HouseholdView> HouseholdAsync(int id, CancellationToken cancel) => grain.GetHousehold(id).WaitAsync(CallLimit, cancel);
 
@@ -62,7 +65,7 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
         {
             try
             {
-                await grain.Retire().WaitAsync(TimeSpan.FromSeconds(5));
+                await grain.Retire(owner).WaitAsync(TimeSpan.FromSeconds(5));
             }
             catch (Exception)
             {

@@ -43,6 +43,8 @@ public static class RunPipeline
         RetryPolicy? retry = null, Action<string>? note = null, CancellationToken cancel = default)
     {
         retry ??= RetryPolicy.Default;
+        // The silos check each job again; checking here first refuses a run no silo could run, before any starts.
+        if (Scenarios.RunChecks.Run(spec) is [var problem, ..]) throw new RunFailedException($"the run cannot be run: {problem}");
         var clock = Stopwatch.StartNew();
         var runId = $"{spec.Name}-{Guid.NewGuid():N}";
         int silos;
@@ -152,6 +154,11 @@ public static class RunPipeline
                 lock (gate) sink.JobDone(job);
                 return attempt - 1;
             }
+            catch (Exception e) when (IsRefusal(e))
+            {
+                // Deterministic: another attempt would fail the same way, so the run stops at once.
+                throw new RunFailedException($"{job} was refused: {Plain(e)}");
+            }
             catch (Exception e) when (e is not DeterminismException && !(e is OperationCanceledException && cancel.IsCancellationRequested))
             {
                 firstFault ??= DateTime.UtcNow;
@@ -163,6 +170,14 @@ public static class RunPipeline
             }
         }
     }
+
+    /// <summary>
+    /// A failure that running the job again cannot cure: a silo refused the job or a lever
+    /// (bad input, or a caller that does not own the job), or a counter overflowed (the
+    /// numbers are out of the model's range, so no number is written).
+    /// </summary>
+    private static bool IsRefusal(Exception e) =>
+        e.GetBaseException() is ArgumentException or OverflowException or UnauthorizedAccessException;
 
     /// <summary>FNV-1a over the counters: a job run again must give the same months.</summary>
     private static ulong Hash(long[] counters)

@@ -40,7 +40,8 @@ public sealed record PlacePreset(string Name, string Label, string Like, string 
 /// The parameter files and place presets shipped in <c>parameters/</c> (embedded in the
 /// program, so a result always comes with the numbers of the version that made it).
 /// Loading checks every file: each parameter the model reads is defined once, with a
-/// number, a unit, a description and a source or an assumption, within its own bounds.
+/// number, a unit, a description, a source or an assumption, and hard bounds (min and max)
+/// that it lies within and that no lever may push it across.
 /// </summary>
 public sealed class ParameterCatalogue
 {
@@ -176,6 +177,10 @@ public sealed class ParameterCatalogue
                         y.Error(valueNode, path, "needs a 'source' (a public publication) or an 'assumption' (why this value)");
                     double? min = fields.TryGetValue("min", out var mn) ? y.Number(mn.Value, path + ".min") : null;
                     double? max = fields.TryGetValue("max", out var mx) ? y.Number(mx.Value, path + ".max") : null;
+                    if (min is null || max is null)
+                        y.Error(valueNode, path, "needs 'min' and 'max': hard bounds that no scenario, preset or lever pulled mid-run may cross");
+                    else if (min >= max)
+                        y.Error(valueNode, path, $"min {F(min.Value)} must be below max {F(max.Value)}");
                     double? value = fields.TryGetValue("value", out var v) ? y.Number(v.Value, path + ".value", min, max, allowBool: unit == "switch") : null;
                     var range = fields.TryGetValue("range", out var r) ? ReadRange(y, r.Value, path + ".range", unit, value, min, max) : null;
                     if (value is null || unit is null || description is null) continue;

@@ -19,7 +19,13 @@ public static partial class ScenarioLoader
 {
     public const int DefaultBurnInMonths = 36;
     public const int DefaultHouseholdsPerGrain = 2500;
-    public const long MaxHouseholds = 100_000_000;
+    public const long MaxHouseholds = RunChecks.MaxHouseholds;
+
+    /// <summary>The largest scenario file read: hundreds of places take tens of kilobytes; more is a mistake or an attack.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Places in one scenario (England has about 300 local authorities and 7,000 wards).</summary>
+    public const int MaxPlaces = 10_000;
 
     private static readonly string[] TopKeys =
         ["name", "title", "question", "start", "months", "burn_in_months", "seed", "replications", "households",
@@ -34,17 +40,24 @@ public static partial class ScenarioLoader
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();
 
-    public static Scenario Load(string path, ScenarioOverrides? overrides = null)
+    /// <summary>Reads and checks a scenario file; <paramref name="cancel"/> (Ctrl+C, SIGTERM) stops it between places.</summary>
+    public static Scenario Load(string path, ScenarioOverrides? overrides = null, CancellationToken cancel = default)
     {
         if (!File.Exists(path))
             throw new ScenarioException([new ScenarioError(path, 0, 0, "(file)", "no such file: expected a scenario file (YAML), e.g. scenarios/offset.yaml")]);
+        var length = new FileInfo(path).Length;
+        if (length > MaxFileBytes) throw TooLarge(path, length);
         var bytes = File.ReadAllBytes(path);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        return Parse(path, text, overrides, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return Parse(path, text, overrides, Convert.ToHexStringLower(SHA256.HashData(bytes)), cancel);
     }
 
-    public static Scenario Parse(string path, string text, ScenarioOverrides? overrides = null, string? sha256 = null)
+    private static ScenarioException TooLarge(string path, long bytes) =>
+        new([new ScenarioError(path, 0, 0, "(file)", $"the file is {bytes:N0} bytes: a scenario file may be at most {MaxFileBytes:N0} bytes ({MaxPlaces:N0} places)")]);
+
+    public static Scenario Parse(string path, string text, ScenarioOverrides? overrides = null, string? sha256 = null, CancellationToken cancel = default)
     {
+        if (text.Length > MaxFileBytes) throw TooLarge(path, text.Length);
         sha256 ??= Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
         var catalogue = ParameterCatalogue.Embedded;
         var y = YamlReader.Parse(path, text);
@@ -65,13 +78,14 @@ public static partial class ScenarioLoader
         var households = top.TryGetValue("households", out var hh) ? y.Integer(hh.Value, "households", 1, MaxHouseholds) : null;
         var perGrain = top.TryGetValue("households_per_grain", out var pg) ? (int?)y.Integer(pg.Value, "households_per_grain", 1, 10_000_000) : DefaultHouseholdsPerGrain;
 
-        var places = top.TryGetValue("places", out var pn) ? ReadPlaces(y, pn.Value, catalogue) : [];
+        var places = top.TryGetValue("places", out var pn) ? ReadPlaces(y, pn.Value, catalogue, cancel) : [];
         var placeIds = places.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
 
         var lastMonth = start is { } s0 && months is { } m0 ? s0.AddMonths(m0 - 1) : (YearMonth?)null;
         var sequence = 0;
+        var changeNodes = new Dictionary<int, (YamlNode Node, string Field)>();
         var policies = top.TryGetValue("policies", out var pol)
-            ? ReadPolicies(y, pol.Value, catalogue, start, lastMonth, placeIds, ref sequence)
+            ? ReadPolicies(y, pol.Value, catalogue, start, lastMonth, placeIds, ref sequence, changeNodes)
             : new Dictionary<string, PolicyInfo>(StringComparer.Ordinal);
 
         OffsetDesign? offset = null;
@@ -141,30 +155,63 @@ public static partial class ScenarioLoader
         var placeSpecs = places.Select((p, i) => new PlaceSpec(p.Id, p.Label, p.Parameters, split[i])).ToList();
         var spec = new RunSpec(name!, start!.Value, months!.Value, burnIn!.Value, (ulong)seed!.Value, replications!.Value,
             placeSpecs, arms, perGrain!.Value);
+
+        // Every lever, after set, scale or add in the order they apply, keeps its parameter within bounds.
+        CheckLeverBounds(y, spec, changeNodes, cancel);
+        if (y.Errors.Count > 0) throw new ScenarioException(y.Errors);
+        // The run's size against what this machine can hold (the silos check their own share again).
+        var size = RunChecks.Size(spec, RunChecks.AvailableMemory()).ToList();
+        if (size.Count > 0) throw new ScenarioException(size.Select(m => new ScenarioError(path, 0, 0, "(run size)", m)).ToList());
         var scenario = new Scenario(path, sha256, name!, title!.Trim(), question!.Trim(), spec, policies, offset, sweep) { Labels = labels };
         if (reference is not null) scenario = scenario with { Reference = reference };
         if (headline is not null) scenario = scenario with { Headline = headline };
         return scenario;
     }
 
+    /// <summary>Applies each arm's changes to each place in order; reports, at the change in the file, one that takes a parameter outside its bounds.</summary>
+    private static void CheckLeverBounds(YamlReader y, RunSpec spec, Dictionary<int, (YamlNode Node, string Field)> nodes, CancellationToken cancel)
+    {
+        var reported = new HashSet<int>();
+        foreach (var arm in spec.Arms)
+        {
+            if (arm.Changes.Count == 0) continue;
+            foreach (var place in spec.Places)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var changes = arm.Changes.Where(c => c.Place is null || c.Place == place.Id).ToList();
+                if (RunChecks.FirstOutOfBounds(place.BaseParameters, changes) is not { } oob || !reported.Add(oob.Change.Sequence)) continue;
+                var (node, field) = nodes.TryGetValue(oob.Change.Sequence, out var n) ? n : (y.Root!, "policies");
+                y.Error(node, field, $"in arm '{arm.Name}' at place '{place.Id}', {RunChecks.OutOfBounds(oob.Change, oob.Value, oob.Info)}");
+            }
+        }
+    }
+
     private static ScenarioError Cli(string option, string message) => new("command line", 0, 0, option, message);
 
     private sealed record PlaceEntry(string Id, string Label, double Share, ModelParameters Parameters);
 
-    private static List<PlaceEntry> ReadPlaces(YamlReader y, YamlNode node, ParameterCatalogue catalogue)
+    private static List<PlaceEntry> ReadPlaces(YamlReader y, YamlNode node, ParameterCatalogue catalogue, CancellationToken cancel)
     {
         var result = new List<PlaceEntry>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var list = y.Sequence(node, "places");
         if (list is null) return result;
         if (list.Count == 0) y.Error(node, "places", "expected at least one place");
+        if (list.Count > MaxPlaces)
+        {
+            y.Error(node, "places", $"{list.Count:N0} places: expected at most {MaxPlaces:N0}");
+            return result;
+        }
+        var defaults = catalogue.Defaults();
         for (var i = 0; i < list.Count; i++)
         {
+            cancel.ThrowIfCancellationRequested();
             var field = $"places[{i}]";
             var map = y.Mapping(list[i], field, PlaceKeys, ["id", "preset"]);
             if (map is null) continue;
             var id = map.TryGetValue("id", out var idn) ? y.String(idn.Value, field + ".id") : null;
             if (id is not null && !IdPattern().IsMatch(id)) { y.Error(idn.Value, field + ".id", $"'{id}' is not a valid id: use lower-case letters, digits and '-'"); id = null; }
-            if (id is not null && result.Any(r => r.Id == id)) { y.Error(idn.Value, field + ".id", $"place id '{id}' is used twice"); id = null; }
+            if (id is not null && !ids.Add(id)) { y.Error(idn.Value, field + ".id", $"place id '{id}' is used twice"); id = null; }
             var presetName = map.TryGetValue("preset", out var pn) ? y.String(pn.Value, field + ".preset") : null;
             PlacePreset? preset = null;
             if (presetName is not null && !catalogue.Presets.TryGetValue(presetName, out preset))
@@ -175,7 +222,7 @@ public static partial class ScenarioLoader
             var share = map.TryGetValue("share", out var sn) ? y.Number(sn.Value, field + ".share", 0.000001, 1_000_000) : 1.0;
             var label = map.TryGetValue("label", out var ln) ? y.String(ln.Value, field + ".label") : preset?.Label;
             if (preset is null || id is null || share is null) continue;
-            var parameters = preset.Apply(catalogue.Defaults());
+            var parameters = preset.Apply(defaults);
             if (map.TryGetValue("set", out var setNode))
             {
                 var set = y.Mapping(setNode.Value, field + ".set", null);
@@ -202,7 +249,7 @@ public static partial class ScenarioLoader
     }
 
     private static Dictionary<string, PolicyInfo> ReadPolicies(YamlReader y, YamlNode node, ParameterCatalogue catalogue,
-        YearMonth? start, YearMonth? last, HashSet<string> placeIds, ref int sequence)
+        YearMonth? start, YearMonth? last, HashSet<string> placeIds, ref int sequence, Dictionary<int, (YamlNode Node, string Field)> nodes)
     {
         var result = new Dictionary<string, PolicyInfo>(StringComparer.Ordinal);
         var map = y.Mapping(node, "policies", null);
@@ -219,7 +266,7 @@ public static partial class ScenarioLoader
             {
                 if (list.Count == 0) y.Error(cn.Value, field + ".changes", "expected at least one change");
                 for (var i = 0; i < list.Count; i++)
-                    changes.AddRange(ReadChange(y, list[i], $"{field}.changes[{i}]", name, catalogue, start, last, placeIds, ref sequence));
+                    changes.AddRange(ReadChange(y, list[i], $"{field}.changes[{i}]", name, catalogue, start, last, placeIds, ref sequence, nodes));
             }
             result[name] = new PolicyInfo(name, description?.Trim() ?? "", changes);
         }
@@ -227,7 +274,8 @@ public static partial class ScenarioLoader
     }
 
     private static IEnumerable<ParameterChange> ReadChange(YamlReader y, YamlNode node, string field, string policy,
-        ParameterCatalogue catalogue, YearMonth? start, YearMonth? last, HashSet<string> placeIds, ref int sequence)
+        ParameterCatalogue catalogue, YearMonth? start, YearMonth? last, HashSet<string> placeIds, ref int sequence,
+        Dictionary<int, (YamlNode Node, string Field)> nodes)
     {
         var result = new List<ParameterChange>();
         var map = y.Mapping(node, field, ChangeKeys, ["from"]);
@@ -264,10 +312,11 @@ public static partial class ScenarioLoader
                 double? v = op switch
                 {
                     ChangeOp.Set => y.Number(valueNode, vf, info.Min, info.Max, info.IsSwitch),
-                    ChangeOp.Scale => y.Number(valueNode, vf, 0, 1000),
+                    ChangeOp.Scale => y.Number(valueNode, vf, 0, RunChecks.MaxScale),
                     _ => y.Number(valueNode, vf),
                 };
                 if (v is null || from is null || start is null) continue;
+                nodes[sequence] = (valueNode, vf);
                 result.Add(new ParameterChange(path, from.Value.MonthsSince(start.Value), op, v.Value, place, sequence++, policy));
             }
         }

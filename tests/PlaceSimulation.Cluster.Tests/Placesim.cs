@@ -19,7 +19,10 @@ public static class Placesim
 
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts placesim with extra environment variables (a password kept off the command line).</summary>
+    public static Process Start(IDictionary<string, string> environment, params string[] args)
     {
         if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}");
         var info = new ProcessStartInfo(Dotnet)
@@ -34,6 +37,10 @@ public static class Placesim
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
         info.Environment["COLUMNS"] = "120";
+        // Redis clusters require TLS unless the operator says otherwise; these tests say so
+        // unless they give a certificate (TlsTests and SecurityTests test TLS itself).
+        info.Environment["PLACESIM_TLS"] = "off";
+        foreach (var (k, v) in environment) info.Environment[k] = v;
         return Process.Start(info)!;
     }
 
@@ -80,9 +87,13 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public SiloProcess(params string[] args)
+    public SiloProcess(params string[] args) : this(new Dictionary<string, string>(), args)
     {
-        _process = Placesim.Start(["silo", .. args]);
+    }
+
+    public SiloProcess(IDictionary<string, string> environment, params string[] args)
+    {
+        _process = Placesim.Start(environment, ["silo", .. args]);
         _process.OutputDataReceived += (_, e) => Line(e.Data, stdout: true);
         _process.ErrorDataReceived += (_, e) => Line(e.Data, stdout: false);
         _process.Exited += (_, _) => _ready.TrySetException(new InvalidOperationException($"the silo exited ({_process.ExitCode}) before it was ready:\n{Log}"));
@@ -114,6 +125,14 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Stops the silo gracefully (SIGTERM) and returns its exit code.</summary>
+    /// <summary>Waits for the silo to exit by itself; returns its exit code.</summary>
+    public async Task<int> WaitExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     public async Task<int> StopAsync()
     {
         Placesim.Terminate(_process);

@@ -11,8 +11,18 @@ public sealed class RedisServer : IDisposable
 {
     public const string Variable = "PLACESIM_REDIS";
 
+    private readonly string? _password;
     private Process? _process;
     private string? _connection;
+
+    public RedisServer()
+    {
+    }
+
+    private RedisServer(string password) => _password = password;
+
+    /// <summary>A server of its own that asks for <paramref name="password"/> (requirepass).</summary>
+    public static RedisServer WithPassword(string password) => new(password);
 
     /// <summary>Why the Redis tests cannot run here, or null if they can.</summary>
     public static string? Unavailable { get; } =
@@ -25,7 +35,10 @@ public sealed class RedisServer : IDisposable
         ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "redis-server")).FirstOrDefault(File.Exists);
 
     /// <summary>host:port of a running server; starts one the first time if none was given.</summary>
-    public string Connection => _connection ??= Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given ? given : StartOwn();
+    public string Connection => _connection ??= _password is null && Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given ? given : StartOwn();
+
+    /// <summary>Whether a password-protected server can be started here (it needs redis-server itself).</summary>
+    public static bool CanStartOwn => Binary() is not null;
 
     private string StartOwn()
     {
@@ -34,6 +47,11 @@ public sealed class RedisServer : IDisposable
         var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
             info.ArgumentList.Add(a);
+        if (_password is not null)
+        {
+            info.ArgumentList.Add("--requirepass");
+            info.ArgumentList.Add(_password);
+        }
         _process = Process.Start(info)!;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -57,6 +75,15 @@ public sealed class RedisServer : IDisposable
     {
         if (_process is { HasExited: false }) _process.Kill();
         _process?.Dispose();
+    }
+}
+
+/// <summary>A fact that needs a redis-server binary of its own (a password-protected server): skipped where there is none.</summary>
+public sealed class OwnRedisFactAttribute : FactAttribute
+{
+    public OwnRedisFactAttribute()
+    {
+        if (!RedisServer.CanStartOwn) Skip = "no redis-server binary here to start a password-protected server (apt-get install -y redis-server)";
     }
 }
 

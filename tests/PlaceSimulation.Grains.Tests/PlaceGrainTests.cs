@@ -11,6 +11,9 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
     private const int Replication = 1;
     private const int Place = 0;
 
+    /// <summary>The owner secret of the jobs these tests start (a run's client makes a new one per job).</summary>
+    private static readonly Guid Owner = Guid.NewGuid();
+
     [Fact]
     public async Task A_household_looked_up_on_the_place_grain_is_the_pure_loop_household()
     {
@@ -24,7 +27,7 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
 
         for (var i = 0; i < steps; i++)
         {
-            var report = await grain.AdvanceMonth();
+            var report = await grain.AdvanceMonth(Owner);
             var expected = await clock.StepAsync(reference);
             Assert.Equal(expected.Month, report.Month);
             Assert.Equal(expected.Counters, report.Counters);
@@ -39,7 +42,7 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
             Assert.Equal(expected with { Needs = [] }, actual with { Needs = [] });
             Assert.Equal(expected.Needs, actual.Needs);
         }
-        await grain.Retire();
+        await grain.Retire(Owner);
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.GetHousehold(spec.Places[Place].SimulatedHouseholds));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.GetHousehold(-1));
-        await grain.Retire();
+        await grain.Retire(Owner);
     }
 
     /// <summary>Month 4 (2025-08) is the last before the lever; it acts from month 5.</summary>
@@ -72,16 +75,16 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
         PlaceMonthReport report;
         do
         {
-            report = await grain.AdvanceMonth();
+            report = await grain.AdvanceMonth(Owner);
             if (report.Month >= 0) months[report.Month] = report.Counters;
             if (report.Month == LastMonthBefore)
             {
                 // The past cannot be changed; the next month can.
-                await Assert.ThrowsAsync<ArgumentException>(() => grain.PullLever(UcCut(LastMonthBefore)));
-                await grain.PullLever(UcCut(LastMonthBefore + 1));
+                await Assert.ThrowsAsync<ArgumentException>(() => grain.PullLever(UcCut(LastMonthBefore), Owner));
+                await grain.PullLever(UcCut(LastMonthBefore + 1), Owner);
             }
         } while (!report.Finished);
-        await grain.Retire();
+        await grain.Retire(Owner);
 
         // References in the pure loop: no lever at all, and the same lever scheduled in the scenario.
         var without = await TestRuns.InProcess(spec);
@@ -111,7 +114,7 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
         var grain = cluster.Client.GetGrain<IPlaceGrain>(key);
 
         // Never started (as a new activation after its state was lost): no month is run.
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.AdvanceMonth());
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.AdvanceMonth(Owner));
         Assert.Contains("no state here", e.Message);
         // A service asked for a month out of order refuses (its carried capacity would be wrong).
         var service = cluster.Client.GetGrain<IServiceGrain>(GrainKeys.Service(key, Model.Services.ServiceKind.Advice));
@@ -128,14 +131,105 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
         var job = PlaceJob.Of(spec, Arm, Replication, Place) with { Months = 0 };
         var grain = cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(TestRuns.NewRunId("bad-job"), Arm, Replication, job.Place.Id, 1));
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => grain.Start(job));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => grain.Start(job, Owner));
         Assert.Contains("months must be at least 1", e.Message);
+    }
+
+    [Theory]
+    [InlineData(-3, 0, "months must be at least 1")]
+    [InlineData(601, 0, "months must be at most 600")]
+    [InlineData(12, -1, "burn-in months must not be negative")]
+    public async Task A_job_with_impossible_months_is_refused_with_a_sentence(int months, int burnIn, string expected)
+    {
+        var job = PlaceJob.Of(TestRuns.Spec(), Arm, Replication, Place) with { Months = months, BurnInMonths = burnIn };
+        var grain = cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(TestRuns.NewRunId("bad-months"), Arm, Replication, job.Place.Id, 1));
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => grain.Start(job, Owner));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public async Task A_job_whose_parameters_are_all_zero_or_not_a_number_is_refused()
+    {
+        var job = PlaceJob.Of(TestRuns.Spec(), Arm, Replication, Place);
+        var zero = job with { Place = job.Place with { BaseParameters = new Model.Parameters.ModelParameters() } };
+        var nan = job.Place.BaseParameters.Clone();
+        Model.Parameters.ParameterSchema.Instance["economy.cpi_annual"].Set(nan, double.NaN);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() =>
+            cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(TestRuns.NewRunId("zero"), Arm, Replication, job.Place.Id, 1)).Start(zero, Owner));
+        Assert.Contains("expected", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() =>
+            cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(TestRuns.NewRunId("nan"), Arm, Replication, job.Place.Id, 1))
+                .Start(job with { Place = job.Place with { BaseParameters = nan } }, Owner));
+        Assert.Contains("economy.cpi_annual is NaN", e.Message);
+    }
+
+    [Fact]
+    public async Task A_lever_with_an_unknown_path_a_NaN_or_a_value_beyond_its_bounds_is_refused_and_the_job_runs_on()
+    {
+        var spec = TestRuns.Spec();
+        var job = PlaceJob.Of(spec, 0, 0, Place);
+        var grain = await StartJob(job, TestRuns.NewRunId("bad-levers"));
+        await grain.AdvanceMonth(Owner);
+
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() =>
+            grain.PullLever(new ParameterChange("national.benefits.upratng_annual", 1, ChangeOp.Set, 0, null, 1, "typo"), Owner));
+        Assert.Contains("no parameter 'national.benefits.upratng_annual'", unknown.Message);
+        var nan = await Assert.ThrowsAsync<ArgumentException>(() =>
+            grain.PullLever(new ParameterChange("economy.cpi_annual", 1, ChangeOp.Set, double.NaN, null, 1, "nan"), Owner));
+        Assert.Contains("no finite value", nan.Message);
+        var huge = await Assert.ThrowsAsync<ArgumentException>(() =>
+            grain.PullLever(new ParameterChange("economy.cpi_annual", 1, ChangeOp.Add, 1e300, null, 1, "huge"), Owner));
+        Assert.Contains("expected -0.1 to 0.5", huge.Message);
+
+        // None of them was taken: the job runs on as the pure loop does with no lever.
+        var reference = new InProcessPlace(job);
+        var clock = new PlaceClock(job);
+        await clock.StepAsync(reference);
+        var next = await grain.AdvanceMonth(Owner);
+        Assert.Equal((await clock.StepAsync(reference)).Counters, next.Counters);
+        await grain.Retire(Owner);
+    }
+
+    [Fact]
+    public async Task Only_the_client_that_started_a_job_can_step_steer_or_retire_it()
+    {
+        var job = PlaceJob.Of(TestRuns.Spec(), 0, 0, Place);
+        var grain = await StartJob(job, TestRuns.NewRunId("owner"));
+        var stranger = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => grain.PullLever(UcCut(job.BurnInMonths + 1), stranger));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => grain.AdvanceMonth(stranger));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => grain.Retire(stranger));
+        // The owner's job is untouched: its first month is the pure loop's.
+        var first = await grain.AdvanceMonth(Owner);
+        Assert.Equal((await new PlaceClock(job).StepAsync(new InProcessPlace(job))).Counters, first.Counters);
+        await grain.Retire(Owner);
+    }
+
+    [Fact]
+    public async Task Looking_up_a_household_of_an_unknown_job_leaves_no_activation()
+    {
+        var key = GrainKeys.Job(TestRuns.NewRunId("unknown"), Arm, Replication, "nowhere", 1);
+        var grain = cluster.Client.GetGrain<IPlaceGrain>(key);
+        var block = cluster.Client.GetGrain<IHouseholdBlockGrain>(GrainKeys.Block(key, 0));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.GetHousehold(3));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => block.GetHousehold(3));
+
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        async Task<int> Activations() =>
+            await management.GetGrainActivationCount((GrainReference)grain) + await management.GetGrainActivationCount((GrainReference)block);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await Activations() > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(0, await Activations());
     }
 
     private async Task<IPlaceGrain> StartJob(PlaceJob job, string runId)
     {
         var grain = cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, 1));
-        await grain.Start(job);
+        await grain.Start(job, Owner);
         return grain;
     }
 }

@@ -87,16 +87,47 @@ public sealed class RunPipelineTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task A_job_that_cannot_run_fails_the_run_in_one_sentence_after_bounded_attempts()
+    public async Task A_run_that_cannot_run_is_refused_in_one_sentence_before_any_job_starts()
     {
         var spec = TestRuns.Spec() with { Months = 0 };
 
         var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.OnCluster(cluster.Client, spec, new RetryPolicy(2, TimeSpan.FromSeconds(30))));
 
-        Assert.Contains("could not be run: it failed 2 time(s)", e.Message);
-        Assert.Contains("months must be at least 1", e.Message);
+        Assert.Contains("the run cannot be run: months must be from 1 to 600, not 0", e.Message);
         Assert.DoesNotContain("\n", e.Message);
         Assert.DoesNotContain("Exception", e.Message);
+    }
+
+    [Fact]
+    public async Task A_job_the_silo_refuses_fails_the_run_at_once_without_being_tried_again()
+    {
+        // A client that skips the checks (here: one that sends every job with a NaN inflation rate):
+        // the silo refuses the job, and trying again could not help, so the run stops after one attempt.
+        var spec = TestRuns.Spec();
+        var engine = new CarelessEngine(new OrleansEngine(cluster.Client, "test"));
+        var started = DateTime.UtcNow;
+
+        var e = await Assert.ThrowsAsync<RunFailedException>(() =>
+            RunPipeline.RunAsync(spec, engine, new ResultsSink(spec), retry: new RetryPolicy(8, TimeSpan.FromMinutes(2))));
+
+        Assert.Contains("was refused", e.Message);
+        Assert.Contains("economy.cpi_annual is NaN", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "a refused job is not retried with back-off");
+    }
+
+    private sealed class CarelessEngine(IRunEngine inner) : IRunEngine
+    {
+        public string Name => inner.Name;
+        public Task<int> ActiveSilosAsync(CancellationToken cancel) => inner.ActiveSilosAsync(cancel);
+        public int Lanes(RunSpec spec, int silos) => inner.Lanes(spec, silos);
+
+        public Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel)
+        {
+            var p = job.Place.BaseParameters.Clone();
+            Model.Parameters.ParameterSchema.Instance["economy.cpi_annual"].Set(p, double.NaN);
+            return inner.StartAsync(runId, job with { Place = job.Place with { BaseParameters = p } }, attempt, cancel);
+        }
     }
 
     [Fact]

@@ -73,11 +73,15 @@ public static class RunCommand
         Scenario scenario;
         try
         {
-            scenario = ScenarioLoader.Load(path, overrides);
+            scenario = ScenarioLoader.Load(path, overrides, cancel);
         }
         catch (ScenarioException e)
         {
             return Errors.BadInput(e.Errors);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return Errors.Interrupted("nothing was run or written.");
         }
         if (design is not null)
         {

@@ -49,8 +49,9 @@ public static class SiloCommand
         IHost host;
         try
         {
+            var tls = ClusterTls.FromEnvironment(required: settings.Clustering == Clustering.Redis);
             if (settings.Clustering == Clustering.Redis) await SiloHost.CheckRedisAsync(settings.Redis!, cancel);
-            host = SiloHost.Build(settings);
+            host = SiloHost.Build(settings, tls);
             await host.StartAsync(cancel);
         }
         catch (ClusterUnreachableException e)
@@ -65,6 +66,7 @@ public static class SiloCommand
         try
         {
             var dashboard = settings.Dashboard ? $", dashboard {SiloHost.DashboardUrl(settings)}" : "";
+            if (Environment.GetEnvironmentVariable(ClusterTls.CertificateVariable) is { Length: > 0 }) dashboard += ", mutual TLS";
             // Scripts and tests wait for this line.
             Console.WriteLine($"placesim silo ready: silo {settings.Address}:{settings.SiloPort}, gateway {settings.Address}:{settings.GatewayPort}, " +
                 $"cluster {settings.ClusterId} ({settings.DescribeClustering()}){dashboard}. Stop with Ctrl+C.");

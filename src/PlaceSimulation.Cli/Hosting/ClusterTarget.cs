@@ -14,8 +14,8 @@ namespace PlaceSimulation.Cli.Hosting;
 /// </summary>
 public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
 {
-    public const string DefaultClusterId = "placesim";
-    public const string DefaultServiceId = "placesim";
+    public const string DefaultClusterId = ClusterDefaults.ClusterId;
+    public const string DefaultServiceId = ClusterDefaults.ServiceId;
 
     /// <summary>Reads a --cluster value; throws <see cref="FormatException"/> with a message that says what was expected.</summary>
     public static ClusterTarget Parse(string text, string clusterId = DefaultClusterId, string serviceId = DefaultServiceId)
@@ -45,9 +45,17 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
 
     protected abstract void UseClustering(IClientBuilder client);
 
+    /// <summary>Checks what can be checked before connecting; throws <see cref="ClusterUnreachableException"/> with the reason.</summary>
+    public virtual Task CheckAsync(CancellationToken cancel) => Task.CompletedTask;
+
+    /// <summary>A better reason than "unable to connect" for a failed connection, when one can be found.</summary>
+    public virtual Task<string?> ExplainAsync(CancellationToken cancel) => Task.FromResult<string?>(null);
+
     /// <summary>Connects a client; throws <see cref="ClusterUnreachableException"/> if no gateway answers.</summary>
     public async Task<IHost> ConnectAsync(CancellationToken cancel)
     {
+        await CheckAsync(cancel);
+        var tls = ClusterTls.FromEnvironment(required: this is RedisCluster);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -55,6 +63,7 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
         builder.UseOrleansClient(client =>
         {
             UseClustering(client);
+            if (tls is not null) client.UseTls(tls.Certificate, tls.Configure);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = ClusterId;
@@ -80,7 +89,8 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
         catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
             host.Dispose();
-            throw new ClusterUnreachableException($"cannot attach to the cluster ({Describe()}): {e.GetBaseException().Message}");
+            if (await ExplainAsync(cancel) is { } reason) throw new ClusterUnreachableException($"cannot attach to the cluster: {reason}");
+            throw new ClusterUnreachableException($"cannot attach to the cluster ({Describe()}): {e.GetBaseException().Message} (are its silos running, and is --cluster-id '{ClusterId}' theirs?)");
         }
     }
 
@@ -88,11 +98,8 @@ public abstract partial record ClusterTarget(string ClusterId, string ServiceId)
     public static async Task<int> ActiveSilosAsync(IClusterClient client) =>
         (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
 
-    [GeneratedRegex(@"(password|user)\s*=\s*[^,]*", RegexOptions.IgnoreCase)]
-    private static partial Regex Secrets();
-
-    /// <summary>A Redis connection string without its user name and password, for display.</summary>
-    public static string Redact(string connection) => Secrets().Replace(connection, m => m.Value[..(m.Value.IndexOf('=') + 1)] + "***");
+    /// <summary>A Redis connection string (or a command line) without its user name and password, for display.</summary>
+    public static string Redact(string connection) => Reports.Files.Redaction.Redact(connection);
 }
 
 public sealed record LocalhostCluster(int[] GatewayPorts, string ClusterId, string ServiceId) : ClusterTarget(ClusterId, ServiceId)
@@ -107,7 +114,17 @@ public sealed record RedisCluster(string Connection, string ClusterId, string Se
 {
     public override string Describe() => $"redis clustering at {Redact(Connection)}, cluster {ClusterId}";
 
-    protected override void UseClustering(IClientBuilder client) => client.UseRedisClustering(Connection);
+    protected override void UseClustering(IClientBuilder client) =>
+        client.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(Connection));
+
+    /// <summary>Before connecting: Redis answers, and takes the password ("authentication failed" otherwise).</summary>
+    public override Task CheckAsync(CancellationToken cancel) => SiloHost.CheckRedisAsync(Connection, cancel);
+
+    /// <summary>After a failed connection: a wrong cluster id says so, naming the clusters Redis does hold.</summary>
+    public override async Task<string?> ExplainAsync(CancellationToken cancel) =>
+        await RedisConnection.ClustersAsync(Connection, ServiceId, cancel) is { Count: > 0 } clusters && !clusters.Contains(ClusterId)
+            ? $"no cluster '{ClusterId}' is registered in Redis at {Redact(Connection)}: the clusters there are {string.Join(", ", clusters.Order().Select(c => $"'{c}'"))}; is --cluster-id right?"
+            : null;
 }
 
 public sealed class ClusterUnreachableException(string message) : Exception(message);

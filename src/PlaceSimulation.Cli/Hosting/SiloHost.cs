@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,8 +39,19 @@ public sealed record SiloSettings(
         if (Address.Equals(IPAddress.Any) || Address.Equals(IPAddress.IPv6Any))
             return $"--address {Address} is not an address other silos can reach: give this machine's own address (e.g. 10.0.0.11)";
         if (SiloPort == GatewayPort) return $"--silo-port and --gateway-port are both {SiloPort}: they must differ";
+        if (!IPAddress.IsLoopback(Address) && !LocalAddresses().Contains(Address))
+            return $"--address {Address} is not an address of this machine: give one of its own ({string.Join(", ", LocalAddresses().Where(a => !IPAddress.IsLoopback(a)).Select(a => a.ToString()).DefaultIfEmpty("none but loopback"))})";
+        // The Orleans dashboard has no authentication of its own: it shows every grain and silo, so it stays on loopback
+        // (reach it from elsewhere through an SSH tunnel: ssh -L 8080:127.0.0.1:8080 host).
+        if (Dashboard && !IPAddress.IsLoopback(DashboardAddress))
+            return $"--dashboard-address {DashboardAddress} would show the cluster to anyone who can reach it, and the dashboard has no authentication: keep it on loopback and reach it through an SSH tunnel (ssh -L {DashboardPort}:127.0.0.1:{DashboardPort} this-machine), or give --dashboard-port 0";
         return null;
     }
+
+    /// <summary>The addresses of this machine's network interfaces.</summary>
+    public static IReadOnlyList<IPAddress> LocalAddresses() =>
+        System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses.Select(u => u.Address)).ToList();
 
     public string DescribeClustering() => Clustering == Clustering.Localhost
         ? $"localhost clustering, primary silo 127.0.0.1:{PrimaryPort}"
@@ -55,15 +67,7 @@ public static class SiloHost
     /// <summary>Fails fast, with a clear message, when the membership store cannot be reached.</summary>
     public static async Task CheckRedisAsync(string connection, CancellationToken cancel)
     {
-        ConfigurationOptions options;
-        try
-        {
-            options = ConfigurationOptions.Parse(connection);
-        }
-        catch (Exception e)
-        {
-            throw new ClusterUnreachableException($"'{ClusterTarget.Redact(connection)}' is not a Redis connection string: {e.Message}");
-        }
+        var options = RedisConnection.Options(connection);
         options.AbortOnConnectFail = true;
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 5000);
         options.ConnectRetry = 1;
@@ -71,6 +75,14 @@ public static class SiloHost
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
             await redis.GetDatabase().PingAsync().WaitAsync(cancel);
+        }
+        catch (RedisConnectionException e) when (e.FailureType == ConnectionFailureType.AuthenticationFailure || IsAuthentication(e))
+        {
+            throw new ClusterUnreachableException($"Redis at {ClusterTarget.Redact(connection)} refused the password: authentication failed (give it in the connection string's password=, or in {RedisConnection.PasswordVariable} or the file named by {RedisConnection.PasswordFileVariable})");
+        }
+        catch (RedisServerException e) when (IsAuthentication(e))
+        {
+            throw new ClusterUnreachableException($"Redis at {ClusterTarget.Redact(connection)} refused the password: authentication failed (give it in the connection string's password=, or in {RedisConnection.PasswordVariable} or the file named by {RedisConnection.PasswordFileVariable})");
         }
         catch (RedisConnectionException e)
         {
@@ -82,7 +94,12 @@ public static class SiloHost
         }
     }
 
-    public static IHost Build(SiloSettings s)
+    /// <summary>Redis's answers to a missing or wrong password (NOAUTH, WRONGPASS, "invalid password"), anywhere in the exception.</summary>
+    private static bool IsAuthentication(Exception e) =>
+        e.ToString() is var text && (text.Contains("NOAUTH", StringComparison.Ordinal) || text.Contains("WRONGPASS", StringComparison.Ordinal)
+            || text.Contains("AuthenticationFailure", StringComparison.Ordinal) || text.Contains("invalid password", StringComparison.OrdinalIgnoreCase));
+
+    public static IHost Build(SiloSettings s, ClusterTls? tls = null)
     {
         IHostApplicationBuilder builder;
         WebApplicationBuilder? web = null;
@@ -109,7 +126,7 @@ public static class SiloHost
             }
             else
             {
-                silo.UseRedisClustering(s.Redis!);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(s.Redis!));
                 silo.Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = s.ClusterId;
@@ -118,8 +135,10 @@ public static class SiloHost
                 silo.ConfigureEndpoints(s.Address, s.SiloPort, s.GatewayPort);
             }
             SiloDefaults.Apply(silo);
+            if (tls is not null) silo.UseTls(tls.Certificate, tls.Configure);
             if (s.Dashboard) silo.AddDashboard();
         });
+        if (s.Clustering == Clustering.Redis) builder.Services.AddHostedService<MembershipWatch>();
 
         if (web is null) return ((HostApplicationBuilder)builder).Build();
         var app = web.Build();

@@ -85,13 +85,40 @@ public static class Counter
     public static int CapacityMilli(ServiceKind s) => CapacityMilliBase + (int)s;
     public static int Queue(ServiceKind s) => QueueBase + (int)s;
 
-    public static long Pence(double pounds) => (long)Math.Round(pounds * 100.0, MidpointRounding.AwayFromZero);
-    public static long Micros(double fraction) => (long)Math.Round(fraction * 1_000_000.0, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// The largest value one household (or one service) adds to a counter: 2^62 shared among
+    /// 100 million households (about £460 million in pence). A place's totals are sums of at most
+    /// that many such terms, so they cannot overflow; a term beyond it (or not a number) means the
+    /// model has left any real range, and the month fails instead of writing wrong numbers.
+    /// </summary>
+    public const long MaxTerm = (1L << 62) / 100_000_000;
+
+    public static long Pence(double pounds) => Term(pounds * 100.0, "an amount of money (GBP)", pounds);
+    public static long Micros(double fraction) => Term(fraction * 1_000_000.0, "a share", fraction);
+
+    private static long Term(double scaled, string what, double value)
+    {
+        // One comparison in the common case: NaN fails it too.
+        if (!(Math.Abs(scaled) <= MaxTerm)) throw Overflow($"{what} of {value:G4} for one household is out of the model's range");
+        return (long)Math.Round(scaled, MidpointRounding.AwayFromZero);
+    }
 
     public static long[] New() => new long[Count];
 
+    /// <summary>Adds a part (a block's counters) into a total (the place's), failing on overflow rather than wrapping round.</summary>
     public static void AddInto(long[] total, long[] part)
     {
-        for (var i = 0; i < total.Length; i++) total[i] += part[i];
+        try
+        {
+            for (var i = 0; i < total.Length; i++) total[i] = checked(total[i] + part[i]);
+        }
+        catch (OverflowException)
+        {
+            throw Overflow("a place's total overflowed while its blocks were added up");
+        }
     }
+
+    /// <summary>A counter left the range of 64-bit integers: the run fails with this sentence, never writes the wrapped number.</summary>
+    public static OverflowException Overflow(string what) =>
+        new($"a counter overflowed: {what} (a parameter or lever has pushed the model far beyond any real value)");
 }

@@ -75,10 +75,10 @@ public static class MonthlyTick
         foreach (var b in plan.BudgetGbp) spend += b;
         counters[Counter.ServiceSpendPence] = Counter.Pence(spend / ctx.Weight);
         var households = counters[Counter.Households];
-        counters[Counter.StaffEffectivenessMicros] = Counter.Micros(ctx.Signals.StaffEffectiveness) * households;
-        counters[Counter.StaffTurnoverMicros] = Counter.Micros(ctx.Signals.StaffTurnover) * households;
-        counters[Counter.CommunityEngagementMicros] = Counter.Micros(ctx.Signals.CommunityEngagement) * households;
-        counters[Counter.VcseCapacityMicros] = Counter.Micros(ctx.Signals.VcseCapacity) * households;
+        counters[Counter.StaffEffectivenessMicros] = checked(Counter.Micros(ctx.Signals.StaffEffectiveness) * households);
+        counters[Counter.StaffTurnoverMicros] = checked(Counter.Micros(ctx.Signals.StaffTurnover) * households);
+        counters[Counter.CommunityEngagementMicros] = checked(Counter.Micros(ctx.Signals.CommunityEngagement) * households);
+        counters[Counter.VcseCapacityMicros] = checked(Counter.Micros(ctx.Signals.VcseCapacity) * households);
 
         var nextSignals = PlaceDynamics.Step(ctx.Signals, ctx.Parameters, counters, plan, ctx.Weight, next, burnIn: ctx.Month < 0);
         return new PlaceMonthResult(ctx.Month, counters, plan, nextSignals);

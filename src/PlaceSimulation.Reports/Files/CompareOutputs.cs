@@ -31,7 +31,7 @@ public static class CompareOutputs
             files.Add("compare_offset.csv");
         }
         var charts = ChartPack.Write(Path.Combine(folder, "charts"), "charts", CompareCharts.Drafts(c, version));
-        files.AddRange(charts.SelectMany(ch => ch.Images.Select(i => i.File).Append(ch.DataFile)));
+        files.AddRange(charts.SelectMany(ch => ch.Images.Select(i => i.File).Append(ch.DataFile).Append(ch.AltTextFile)));
         CompareReport.Write(Path.Combine(folder, "report.md"), c, charts, version);
         files.Add("report.md");
         files.Add("manifest.json");
@@ -41,7 +41,7 @@ public static class CompareOutputs
             w.WriteStartObject();
             w.WriteString("program", "placesim");
             w.WriteString("version", i.ProgramVersion);
-            w.WriteString("command", i.Command);
+            w.WriteString("command", Redaction.Redact(i.Command)); // never a password
             w.WriteString("git_commit", GitCommit.Of(Path.GetDirectoryName(Path.GetFullPath(c.Runs[0].Scenario.Path)) ?? "."));
             ManifestJson.WriteParameters(w);
             w.WriteString("kind", "comparison");

@@ -30,7 +30,7 @@ public static class ManifestJson
             w.WriteStartObject();
             w.WriteString("program", "placesim");
             w.WriteString("version", info.ProgramVersion);
-            w.WriteString("command", info.Command);
+            w.WriteString("command", Redaction.Redact(info.Command)); // never a password
             w.WriteString("git_commit", GitCommit.Of(Path.GetDirectoryName(Path.GetFullPath(scenario.Path)) ?? "."));
             w.WriteString("scenario_file", scenario.Path);
             w.WriteString("scenario_sha256", scenario.Sha256);
@@ -72,8 +72,11 @@ public static class ManifestJson
             w.Number("household_months_per_second", info.SimulationSeconds > 0 ? householdMonths / info.SimulationSeconds : double.NaN);
             if (files is not null)
             {
+                // Every file the run wrote, its charts' images, data and alt text too: a later run
+                // replaces this folder only if it holds nothing else (OutputFolder).
+                var chartFiles = charts?.SelectMany(c => c.Images.Select(i => i.File).Append(c.DataFile).Append(c.AltTextFile)) ?? [];
                 w.WriteStartArray("files");
-                foreach (var f in files) w.WriteStringValue(f);
+                foreach (var f in files.Concat(chartFiles).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)) w.WriteStringValue(f);
                 w.WriteEndArray();
             }
             if (charts is not null) WriteCharts(w, charts);
