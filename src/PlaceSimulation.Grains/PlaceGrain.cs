@@ -59,14 +59,15 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
         var clock = Owned(owner);
         if (change is null) throw new ArgumentException("no lever was sent");
         if (RunChecks.Lever(change) is { } bad) throw new ArgumentException(bad);
+        var start = _job!.Start;
         if (change.FromMonth < clock.Month)
-            throw new ArgumentException($"a lever from month {change.FromMonth} cannot be pulled at month {clock.Month}: months already run do not change");
-        if (change.FromMonth >= _job!.Months)
-            throw new ArgumentException($"a lever from month {change.FromMonth} is after the run's last month ({_job.Months - 1})");
+            throw new ArgumentException($"a lever from {start.AddMonths(change.FromMonth)} cannot be pulled in {start.AddMonths(clock.Month)}: months already run do not change");
+        if (change.FromMonth >= _job.Months)
+            throw new ArgumentException($"a lever from {start.AddMonths(change.FromMonth)} is after the run's last month ({start.AddMonths(_job.Months - 1)})");
         if (change.Place is not null && change.Place != _job!.Place.Id)
             throw new ArgumentException($"the lever is for place {change.Place}, not {_job.Place.Id}");
         if (RunChecks.FirstOutOfBounds(_job.Place.BaseParameters, clock.Timeline.Changes.Append(change)) is { } oob)
-            throw new ArgumentException(RunChecks.OutOfBounds(oob.Change, oob.Value, oob.Info));
+            throw new ArgumentException(RunChecks.OutOfBounds(oob.Change, oob.Value, oob.Info, start));
         clock.Timeline.Add(change);
         return Task.CompletedTask;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlaceSimulation.Model.Calendar;
 using PlaceSimulation.Model.Metrics;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Simulation;
@@ -88,8 +89,11 @@ public static class RunChecks
     }
 
     /// <summary>The sentence for <see cref="FirstOutOfBounds"/>.</summary>
-    public static string OutOfBounds(ParameterChange c, double value, ParameterInfo info) =>
-        $"{c.Op.ToString().ToLowerInvariant()} {F(c.Value)} on {c.Path} (policy '{c.Policy}', month {c.FromMonth}) would make it {F(value)}: expected {Bounds(info)}";
+    public static string OutOfBounds(ParameterChange c, double value, ParameterInfo info, YearMonth? start = null) =>
+        $"{c.Op.ToString().ToLowerInvariant()} {F(c.Value)} on {c.Path} (policy '{c.Policy}', {When(c.FromMonth, start)}) would make it {F(value)}: expected {Bounds(info)}";
+
+    /// <summary>A lever's month as users write it (2025-07) where the run's start is known, its index otherwise.</summary>
+    private static string When(int month, YearMonth? start) => start is { } s ? $"from {s.AddMonths(month)}" : $"month {month}";
 
     /// <summary>What is wrong with one job a silo is asked to run, or null.</summary>
     public static string? Job(PlaceJob job, long? memoryBytes = null)
@@ -104,10 +108,10 @@ public static class RunChecks
         foreach (var c in job.Changes)
         {
             if (Lever(c) is { } lever) return lever;
-            if (c.FromMonth >= job.Months) return $"a lever on {c.Path} starts at month {c.FromMonth}, after the run's {job.Months} months";
+            if (c.FromMonth >= job.Months) return $"a lever on {c.Path} starts {When(c.FromMonth, job.Start)}, after the run's {job.Months} months (to {job.Start.AddMonths(job.Months - 1)})";
             if (c.Place is not null && c.Place != job.Place.Id) return $"a lever on {c.Path} is for place {c.Place}, not {job.Place.Id}";
         }
-        if (FirstOutOfBounds(job.Place.BaseParameters, job.Changes) is { } oob) return OutOfBounds(oob.Change, oob.Value, oob.Info);
+        if (FirstOutOfBounds(job.Place.BaseParameters, job.Changes) is { } oob) return OutOfBounds(oob.Change, oob.Value, oob.Info, job.Start);
         return null;
     }
 

@@ -181,7 +181,7 @@ public static partial class ScenarioLoader
                 var changes = arm.Changes.Where(c => c.Place is null || c.Place == place.Id).ToList();
                 if (RunChecks.FirstOutOfBounds(place.BaseParameters, changes) is not { } oob || !reported.Add(oob.Change.Sequence)) continue;
                 var (node, field) = nodes.TryGetValue(oob.Change.Sequence, out var n) ? n : (y.Root!, "policies");
-                y.Error(node, field, $"in arm '{arm.Name}' at place '{place.Id}', {RunChecks.OutOfBounds(oob.Change, oob.Value, oob.Info)}");
+                y.Error(node, field, $"in arm '{arm.Name}' at place '{place.Id}', {RunChecks.OutOfBounds(oob.Change, oob.Value, oob.Info, spec.Start)}");
             }
         }
     }

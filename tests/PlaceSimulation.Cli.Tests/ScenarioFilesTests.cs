@@ -76,6 +76,9 @@ public sealed class ScenarioFilesTests
         Assert.Equal(1, m.GetProperty("silos").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(m.GetProperty("version").GetString()));
         Assert.True(m.GetProperty("wall_seconds").GetDouble() > 0);
+        // Every lever of every arm, with the month it takes effect as written (2025-07).
+        var levers = m.GetProperty("levers").EnumerateArray().Select(l => (l.GetProperty("arm").GetString()!, l.GetProperty("path").GetString()!, l.GetProperty("from").GetString()!)).ToList();
+        Assert.Equal(spec.Arms.SelectMany(a => a.Changes.Select(c => (a.Name, c.Path, spec.Start.AddMonths(c.FromMonth).ToString()))).ToList(), levers);
 
         // charts/: the headline chart as PNG (1600x900) and SVG.
         var png = File.ReadAllBytes(Path.Combine(output, "charts", "poverty-rate-ahc.png"));

@@ -80,7 +80,8 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
             if (report.Month == LastMonthBefore)
             {
                 // The past cannot be changed; the next month can.
-                await Assert.ThrowsAsync<ArgumentException>(() => grain.PullLever(UcCut(LastMonthBefore), Owner));
+                var past = await Assert.ThrowsAsync<ArgumentException>(() => grain.PullLever(UcCut(LastMonthBefore), Owner));
+                Assert.Matches(@"a lever from \d{4}-\d{2} cannot be pulled in \d{4}-\d{2}: months already run do not change", past.Message);
                 await grain.PullLever(UcCut(LastMonthBefore + 1), Owner);
             }
         } while (!report.Finished);

@@ -41,6 +41,22 @@ public static class ManifestJson
             w.WriteStartArray("arms");
             foreach (var a in spec.Arms) w.WriteStringValue(a.Name);
             w.WriteEndArray();
+            // Every lever the run pulled, in each arm: scheduled in the file, or pulled live in the studio and saved as a dated change.
+            w.WriteStartArray("levers");
+            foreach (var a in spec.Arms)
+                foreach (var c in a.Changes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("arm", a.Name);
+                    w.WriteString("policy", c.Policy);
+                    w.WriteString("path", c.Path);
+                    w.WriteString("op", c.Op.ToString().ToLowerInvariant());
+                    w.Number("value", c.Value);
+                    w.WriteString("from", spec.Start.AddMonths(c.FromMonth).ToString());
+                    if (c.Place is not null) w.WriteString("place", c.Place);
+                    w.WriteEndObject();
+                }
+            w.WriteEndArray();
             w.WriteString("start", spec.Start.ToString());
             w.WriteNumber("months", spec.Months);
             w.WriteNumber("burn_in_months", spec.BurnInMonths);

@@ -30,6 +30,7 @@ public class InputBoundsTests
         Assert.Equal($"policies.push.changes[0].{op}.{path}", e.Field);
         Assert.Contains(expected, e.Message);
         Assert.Contains("arm 'push'", e.Message);
+        Assert.Contains("from 2025-06", e.Message);   // the lever's month as written, not its index
     }
 
     [Fact]
