@@ -155,7 +155,7 @@ public static class RunCommand
         }
         journal.Complete();
 
-        SummaryTable.Show(table);
+        SummaryTable.Show(table, scenario.ArmLabel);
         if (offset is not null) OffsetTable.Show(offset);
         var householdMonths = (double)spec.TotalHouseholds * (spec.Months + spec.BurnInMonths) * spec.Arms.Count * spec.Replications;
         Errors.Note($"Simulated {householdMonths:N0} household-months in {execution.SimulationSeconds:F1} s ({householdMonths / execution.SimulationSeconds:N0} a second); {wall.Elapsed.TotalSeconds:F1} s in all.");

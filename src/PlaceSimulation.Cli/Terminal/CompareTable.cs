@@ -18,7 +18,7 @@ public static class CompareTable
         foreach (var run in c.Runs)
             for (var a = 0; a < run.Table.Arms; a++)
             {
-                var cells = new List<string> { Markup.Escape(run.Name), Markup.Escape(run.Table.Spec.Arms[a].Name) };
+                var cells = new List<string> { Markup.Escape(run.Name), ArmCell(run.Scenario.ArmLabel(run.Table.Spec.Arms[a].Name), run.Table.Spec.Arms[a].Name) };
                 foreach (var d in defs)
                 {
                     var v = c.Value(run, a, d.Name, run.Table.Months - 1).Level;
@@ -30,4 +30,8 @@ public static class CompareTable
             }
         AnsiConsole.Write(table);
     }
+
+    /// <summary>An arm as people read it: its label, then its id (as in compare.csv) in grey.</summary>
+    private static string ArmCell(string label, string id) =>
+        label != id ? $"{Markup.Escape(label)} [grey]({Markup.Escape(id)})[/]" : Markup.Escape(id);
 }

@@ -19,6 +19,8 @@ public sealed class OffsetCommandTests : IDisposable
         var output = _scratch.Out("offset");
         var result = await PlacesimProcess.RunAsync(["offset", "scenarios/offset.yaml", "--out", output, .. Small]);
         Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+        // The console's table names arms by their labels, with the id of timeseries.csv beside them.
+        Assert.Contains("Both together (both)", result.StdOut);
         foreach (var file in new[] { "timeseries.csv", "summary.json", "manifest.json", "offset.csv", "offset_replications.csv", "report.md", "briefing.md" })
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         // The one-page briefing: the finding, three numbers, one chart, the assumptions, the command.
