@@ -39,6 +39,9 @@ public interface IPlaceGrain : IGrainWithStringKey
 
     /// <summary>Deactivates the job, its services and its household blocks (the run no longer needs them); the run's owner only.</summary>
     [Alias("Retire")] Task Retire(Guid owner);
+
+    /// <summary>For the run's owner (through <see cref="IRunRegistryGrain.Cancel"/>): the job stops; its next month or lever throws <see cref="RunCancelledException"/>.</summary>
+    [Alias("Cancel")] Task Cancel(Guid owner);
 }
 
 /// <summary>

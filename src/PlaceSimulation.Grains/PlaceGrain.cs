@@ -23,6 +23,10 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     private IHouseholdBlockGrain[] _blockGrains = [];
     private IServiceGrain[] _serviceGrains = [];
     private Guid _owner;
+    private bool _cancelled;
+    private bool _registered;
+
+    private IRunRegistryGrain Registry => GrainFactory.GetGrain<IRunRegistryGrain>(ClusterDefaults.RunRegistryKey);
 
     public IReadOnlyList<BlockRange> Blocks { get; private set; } = [];
 
@@ -42,6 +46,14 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
         await Task.WhenAll(Blocks.Select((b, i) =>
                 _blockGrains[i].Initialise(new BlockSetup(b.FirstId, b.Count, replicationKey, place.Key, place.BaseParameters)))
             .Concat(_serviceGrains.Select(s => s.Start(job.FirstMonth))));
+        // The run's registry lists the job; a run its owner cancelled does not start again (a retry).
+        var runId = GrainKeys.RunOf(key);
+        if (!await Registry.Register(new RunJobEntry(runId, key, ClusterDefaults.OwnerHash(owner), job.Place.Id, job.Arm, job.Replication, job.Months, DateTime.UtcNow)))
+        {
+            await Task.WhenAll(_blockGrains.Select(g => g.Retire()).Concat(_serviceGrains.Select(g => g.Retire())));
+            Refuse(new RunCancelledException($"run {runId} was cancelled by its owner"));
+        }
+        _registered = true;
         _clock = new PlaceClock(job);
         _job = job;
         _owner = owner;
@@ -49,14 +61,14 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
 
     public async Task<PlaceMonthReport> AdvanceMonth(Guid owner)
     {
-        var clock = Owned(owner);
+        var clock = Running(owner);
         var result = await clock.StepAsync(this);
         return new PlaceMonthReport(result.Month, result.Counters, clock.Finished);
     }
 
     public Task PullLever(ParameterChange change, Guid owner)
     {
-        var clock = Owned(owner);
+        var clock = Running(owner);
         if (change is null) throw new ArgumentException("no lever was sent");
         if (RunChecks.Lever(change) is { } bad) throw new ArgumentException(bad);
         var start = _job!.Start;
@@ -91,7 +103,33 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     {
         _ = Owned(owner);
         await Task.WhenAll(_blockGrains.Select(g => g.Retire()).Concat(_serviceGrains.Select(g => g.Retire())));
+        await LeaveRegistry();
         DeactivateOnIdle();
+    }
+
+    public async Task Cancel(Guid owner)
+    {
+        _ = Owned(owner);
+        if (_cancelled) return;
+        _cancelled = true;
+        await Task.WhenAll(_blockGrains.Select(g => g.Retire()).Concat(_serviceGrains.Select(g => g.Retire())));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Released (idle, or its silo shutting down) without being retired: the run no longer lists it.
+        // The registry may be unreachable (its silo lost): the job then stays listed until a retry of it
+        // registers (which replaces it) or a cancel finds it gone; deactivation goes on regardless.
+        try { await LeaveRegistry(); }
+        catch (Exception) { }
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task LeaveRegistry()
+    {
+        if (!_registered) return;
+        _registered = false;
+        await Registry.Unregister(this.GetPrimaryKeyString());
     }
 
     /// <summary>
@@ -106,6 +144,14 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     {
         var clock = Clock;
         if (owner != _owner) throw new UnauthorizedAccessException($"job {this.GetPrimaryKeyString()} belongs to another client: only the run's owner may step, steer or retire it");
+        return clock;
+    }
+
+    /// <summary>The job's clock, for its owner, while the run has not been cancelled.</summary>
+    private PlaceClock Running(Guid owner)
+    {
+        var clock = Owned(owner);
+        if (_cancelled) throw new RunCancelledException($"run {GrainKeys.RunOf(this.GetPrimaryKeyString())} was cancelled by its owner");
         return clock;
     }
 

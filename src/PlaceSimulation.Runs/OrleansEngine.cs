@@ -20,6 +20,20 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
 
     public string Name => name;
 
+    /// <summary>
+    /// This client's owner secret, for every job it starts: only it can step, steer, retire or
+    /// cancel them (grain keys can be listed; this cannot). Never sent anywhere but to the jobs.
+    /// </summary>
+    public Guid Owner { get; } = Guid.NewGuid();
+
+    /// <summary>The runs the cluster is running now, this client's and others' (docs/CLIENT.md).</summary>
+    public Task<IReadOnlyList<RunListing>> ListRunsAsync(CancellationToken cancel = default) =>
+        client.GetGrain<IRunRegistryGrain>(ClusterDefaults.RunRegistryKey).List().WaitAsync(CallLimit, cancel);
+
+    /// <summary>Cancels a run this client started: its jobs stop at their next month and are not run again; the jobs told.</summary>
+    public Task<int> CancelRunAsync(string runId, CancellationToken cancel = default) =>
+        client.GetGrain<IRunRegistryGrain>(ClusterDefaults.RunRegistryKey).Cancel(runId, Owner).WaitAsync(CallLimit, cancel);
+
     public async Task<int> ActiveSilosAsync(CancellationToken cancel) =>
         (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(CallLimit, cancel)).Count;
 
@@ -32,8 +46,7 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
     public async Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel)
     {
         var grain = client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, attempt));
-        // The owner secret: only this client can step, steer or retire the job (grain keys can be listed; this cannot).
-        var session = new Session(grain, Guid.NewGuid());
+        var session = new Session(grain, Owner);
         try
         {
             await grain.Start(job, session.Owner).WaitAsync(CallLimit, cancel);

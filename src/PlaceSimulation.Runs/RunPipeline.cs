@@ -177,7 +177,8 @@ public static class RunPipeline
     /// numbers are out of the model's range, so no number is written).
     /// </summary>
     private static bool IsRefusal(Exception e) =>
-        e.GetBaseException() is ArgumentException or OverflowException or UnauthorizedAccessException;
+        e.GetBaseException() is ArgumentException or OverflowException or UnauthorizedAccessException
+            or Grains.RunCancelledException; // cancelled by its owner: never run again
 
     /// <summary>FNV-1a over the counters: a job run again must give the same months.</summary>
     private static ulong Hash(long[] counters)

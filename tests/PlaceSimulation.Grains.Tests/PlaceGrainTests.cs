@@ -227,6 +227,44 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
         Assert.Equal(0, await Activations());
     }
 
+    [Fact]
+    public async Task A_client_lists_the_runs_in_progress_and_cancels_its_own_run_which_is_not_run_again()
+    {
+        var spec = TestRuns.Spec();
+        var runId = TestRuns.NewRunId("cancel");
+        var registry = cluster.Client.GetGrain<IRunRegistryGrain>(ClusterDefaults.RunRegistryKey);
+        var a = await StartJob(PlaceJob.Of(spec, 0, 0, Place), runId);
+        var b = await StartJob(PlaceJob.Of(spec, 1, 0, Place), runId);
+        await a.AdvanceMonth(Owner);
+
+        var listed = Assert.Single(await registry.List(), r => r.RunId == runId);
+        Assert.Equal((2, 2, false), (listed.Jobs, listed.Arms, listed.Cancelled));
+        Assert.Equal([spec.Places[Place].Id], listed.Places);
+
+        // Only its owner may cancel it; then its jobs stop at their next month, and a retry of one is refused.
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => registry.Cancel(runId, Guid.NewGuid()));
+        Assert.Equal(2, await registry.Cancel(runId, Owner));
+        Assert.True(Assert.Single(await registry.List(), r => r.RunId == runId).Cancelled);
+        var stopped = await Assert.ThrowsAsync<RunCancelledException>(() => a.AdvanceMonth(Owner));
+        Assert.Equal($"run {runId} was cancelled by its owner", stopped.Message);
+        await Assert.ThrowsAsync<RunCancelledException>(() => b.PullLever(UcCut(spec.BurnInMonths + 1), Owner));
+        var retry = cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, 0, 0, spec.Places[Place].Id, 2));
+        await Assert.ThrowsAsync<RunCancelledException>(() => retry.Start(PlaceJob.Of(spec, 0, 0, Place), Owner));
+
+        // Retired, the jobs leave the list; a run the cluster does not list cancels nothing.
+        await a.Retire(Owner);
+        await b.Retire(Owner);
+        Assert.DoesNotContain(await registry.List(), r => r.RunId == runId);
+        Assert.Equal(0, await registry.Cancel(TestRuns.NewRunId("never-started"), Owner));
+    }
+
+    [Fact]
+    public void A_job_key_names_its_run()
+    {
+        Assert.Equal("my/run-7", GrainKeys.RunOf(GrainKeys.Job("my/run-7", 1, 2, "like-middlesbrough", 3)));
+        Assert.Throws<ArgumentException>(() => GrainKeys.RunOf("not-a-job-key"));
+    }
+
     private async Task<IPlaceGrain> StartJob(PlaceJob job, string runId)
     {
         var grain = cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, 1));

@@ -87,6 +87,32 @@ public sealed class RunPipelineTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_run_cancelled_by_its_client_stops_in_one_sentence_and_is_not_run_again()
+    {
+        var spec = TestRuns.Spec();
+        var engine = new OrleansEngine(cluster.Client, "test");
+        var progress = new ProgressSink(spec);
+        var before = (await engine.ListRunsAsync()).Select(r => r.RunId).ToHashSet();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        // The first month to arrive holds its job until the run is cancelled, so the run cannot end before.
+        using var hold = new HoldFirstMonth();
+        var run = RunPipeline.RunAsync(spec, engine, new Sinks(new ResultsSink(spec), progress, hold), cancel: guard.Token);
+        Assert.True(await Task.WhenAny(hold.Reached.Task, Task.Delay(TimeSpan.FromMinutes(1))) == hold.Reached.Task, "no month arrived");
+        var mine = Assert.Single(await engine.ListRunsAsync(), r => !before.Contains(r.RunId));
+        Assert.StartsWith(spec.Name + "-", mine.RunId);
+        // Another client (another owner secret) cannot cancel it.
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new OrleansEngine(cluster.Client, "other").CancelRunAsync(mine.RunId));
+        Assert.True(await engine.CancelRunAsync(mine.RunId) > 0);
+        hold.Release.Set();
+
+        var e = await Assert.ThrowsAsync<RunFailedException>(() => run);
+        Assert.Contains($"run {mine.RunId} was cancelled by its owner", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+        Assert.True(progress.Done < progress.Total, "a cancelled run does not finish");
+    }
+
+    [Fact]
     public async Task A_run_that_cannot_run_is_refused_in_one_sentence_before_any_job_starts()
     {
         var spec = TestRuns.Spec() with { Months = 0 };
@@ -167,6 +193,23 @@ public sealed class RunPipelineTests(ClusterFixture cluster)
     {
         var e = Assert.Throws<ResumeException>(() => RunJournal.Resume(Path.Combine(Path.GetTempPath(), $"nothing-{Guid.NewGuid():N}"), TestRuns.Spec()));
         Assert.Contains("there is no interrupted run to resume there", e.Message);
+    }
+
+    /// <summary>Holds the pipeline at the first month that arrives until released (at most 30 s).</summary>
+    private sealed class HoldFirstMonth : IRunSink, IDisposable
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public ManualResetEventSlim Release { get; } = new();
+        private int _held;
+
+        public void Step(PlaceJob job, int month)
+        {
+            if (Interlocked.Exchange(ref _held, 1) != 0) return;
+            Reached.TrySetResult();
+            Release.Wait(TimeSpan.FromSeconds(30));
+        }
+
+        public void Dispose() => Release.Dispose();
     }
 
     private sealed class StopAfter(int jobs, CancellationTokenSource stop) : IRunSink

@@ -17,6 +17,12 @@ public static class ClusterDefaults
     /// <summary>The service id of <c>placesim silo</c> (option <c>--service-id</c>).</summary>
     public const string ServiceId = "placesim";
 
+    /// <summary>The key of the cluster's run registry (<see cref="IRunRegistryGrain"/>): list runs, cancel your own.</summary>
+    public const string RunRegistryKey = "runs";
+
+    /// <summary>How a run's owner secret is kept by the registry: a SHA-256, never the secret itself.</summary>
+    public static string OwnerHash(Guid owner) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(owner.ToByteArray()));
+
     /// <summary>A grain call that has not answered in this long has failed: run the job again under a new attempt key.</summary>
     public static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(60);
 
