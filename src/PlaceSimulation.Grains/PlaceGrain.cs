@@ -26,6 +26,9 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     private bool _cancelled;
     private bool _registered;
 
+    /// <summary>How long leaving the registry may take when a job retires or is released.</summary>
+    private static readonly TimeSpan RegistryLimit = TimeSpan.FromSeconds(2);
+
     private IRunRegistryGrain Registry => GrainFactory.GetGrain<IRunRegistryGrain>(ClusterDefaults.RunRegistryKey);
 
     public IReadOnlyList<BlockRange> Blocks { get; private set; } = [];
@@ -103,7 +106,9 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
     {
         _ = Owned(owner);
         await Task.WhenAll(_blockGrains.Select(g => g.Retire()).Concat(_serviceGrains.Select(g => g.Retire())));
-        await LeaveRegistry();
+        // A registry out of reach (its silo lost) does not stop a job retiring; it then stays listed until replaced.
+        try { await LeaveRegistry().WaitAsync(RegistryLimit); }
+        catch (Exception) { }
         DeactivateOnIdle();
     }
 
@@ -120,8 +125,11 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
         // Released (idle, or its silo shutting down) without being retired: the run no longer lists it.
         // The registry may be unreachable (its silo lost): the job then stays listed until a retry of it
         // registers (which replaces it) or a cancel finds it gone; deactivation goes on regardless.
-        try { await LeaveRegistry(); }
-        catch (Exception) { }
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            try { await LeaveRegistry().WaitAsync(RegistryLimit, cancellationToken); }
+            catch (Exception) { }
+        }
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
