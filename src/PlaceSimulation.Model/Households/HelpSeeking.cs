@@ -162,7 +162,7 @@ public static class HelpSeeking
     private static void Join(ref Household h, RequestBuilder requests, ServiceKind s, int priority)
     {
         Add(ref h, requests, s, priority);
-        if (Array.IndexOf(ServiceKinds.WithWaitingLists, s) >= 0) h.Waiting |= ServiceKinds.Bit(s);
+        if ((ServiceKinds.WaitingListServices & ServiceKinds.Bit(s)) != 0) h.Waiting |= ServiceKinds.Bit(s);
     }
 
     private static double MaxNeed(in Household h, int domains)

@@ -54,13 +54,20 @@ public static class Counter
 
     public const int SevereNeedBase = 40;
     public const int UnmetNeedBase = SevereNeedBase + NeedDomains.Count;
+    /// <summary>
+    /// The eight services of the first layout have their counters in four runs of eight from
+    /// here (demand, served, capacity, queue), by service number. A service added later gets
+    /// four counters appended at the end (its <see cref="ServiceDefinition.Counters"/>), so
+    /// nothing renumbers.
+    /// </summary>
+    public const int FirstLayoutServices = 8;
     public const int DemandBase = 60;
-    public const int ServedBase = DemandBase + ServiceKinds.Count;
-    public const int CapacityMilliBase = ServedBase + ServiceKinds.Count;
+    public const int ServedBase = DemandBase + FirstLayoutServices;
+    public const int CapacityMilliBase = ServedBase + FirstLayoutServices;
 
-    public const int QueueBase = CapacityMilliBase + ServiceKinds.Count;
+    public const int QueueBase = CapacityMilliBase + FirstLayoutServices;
 
-    public const int DestituteOnBenefits = QueueBase + ServiceKinds.Count;
+    public const int DestituteOnBenefits = QueueBase + FirstLayoutServices;
     public const int PensionCreditEligible = DestituteOnBenefits + 1;
     public const int PensionCreditClaiming = DestituteOnBenefits + 2;
     public const int UcPaid = DestituteOnBenefits + 3;
@@ -80,10 +87,57 @@ public static class Counter
 
     public static int SevereNeed(NeedDomain d) => SevereNeedBase + (int)d;
     public static int UnmetNeed(NeedDomain d) => UnmetNeedBase + (int)d;
-    public static int Demand(ServiceKind s) => DemandBase + (int)s;
-    public static int Served(ServiceKind s) => ServedBase + (int)s;
-    public static int CapacityMilli(ServiceKind s) => CapacityMilliBase + (int)s;
-    public static int Queue(ServiceKind s) => QueueBase + (int)s;
+    public static int Demand(ServiceKind s) => ServiceKinds.Definitions[(int)s].Counters.Demand;
+    public static int Served(ServiceKind s) => ServiceKinds.Definitions[(int)s].Counters.Served;
+    public static int CapacityMilli(ServiceKind s) => ServiceKinds.Definitions[(int)s].Counters.CapacityMilli;
+    public static int Queue(ServiceKind s) => ServiceKinds.Definitions[(int)s].Counters.Queue;
+
+    /// <summary>The counters of one of the eight services of the first layout.</summary>
+    public static ServiceCounters FirstLayoutSlots(ServiceKind s)
+    {
+        if ((int)s >= FirstLayoutServices) throw new ArgumentOutOfRangeException(nameof(s), "a service added later appends its counters at the end");
+        return new ServiceCounters(DemandBase + (int)s, ServedBase + (int)s, CapacityMilliBase + (int)s, QueueBase + (int)s);
+    }
+
+    /// <summary>
+    /// Every counter's stable name, by index: the named constants above (snake case) and each
+    /// service's four (<c>demand.&lt;service&gt;</c> ...). A test compares them with a committed
+    /// list, so the layout can only grow at the end.
+    /// </summary>
+    public static IReadOnlyList<string> Names => _names ??= BuildNames();
+
+    private static string[]? _names;
+
+    private static string[] BuildNames()
+    {
+        var names = new string?[Count];
+        void Put(int i, string name)
+        {
+            if (names[i] is not null) throw new InvalidOperationException($"counter {i} is both '{names[i]}' and '{name}'");
+            names[i] = name;
+        }
+        foreach (var f in typeof(Counter).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            if (!f.IsLiteral || f.FieldType != typeof(int) || f.Name.EndsWith("Base", StringComparison.Ordinal)
+                || f.Name is nameof(Count) or nameof(FirstLayoutServices)) continue;
+            Put((int)f.GetRawConstantValue()!, Parameters.ParameterSchema.ToSnake(f.Name));
+        }
+        foreach (var d in NeedDomains.All)
+        {
+            Put(SevereNeed(d), "severe_need." + NeedDomains.Name(d));
+            Put(UnmetNeed(d), "unmet_need." + NeedDomains.Name(d));
+        }
+        foreach (var s in ServiceKinds.Definitions)
+        {
+            Put(s.Counters.Demand, "demand." + s.Name);
+            Put(s.Counters.Served, "served." + s.Name);
+            Put(s.Counters.CapacityMilli, "capacity_milli." + s.Name);
+            Put(s.Counters.Queue, "queue." + s.Name);
+        }
+        // Indices the first layout left free (between the need and service counters).
+        for (var i = 0; i < names.Length; i++) names[i] ??= $"reserved_{i}";
+        return names!;
+    }
 
     /// <summary>
     /// The largest value one household (or one service) adds to a counter: 2^62 shared among

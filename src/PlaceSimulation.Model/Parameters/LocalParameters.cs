@@ -21,18 +21,8 @@ public sealed class LocalParameters
     public SystemsChangeParameters SystemsChange { get; set; } = new();
     public CouncilTaxParameters CouncilTaxRules { get; set; } = new();
 
-    public ServiceParameters For(ServiceKind kind) => kind switch
-    {
-        ServiceKind.Advice => Advice,
-        ServiceKind.Housing => Housing,
-        ServiceKind.MentalHealth => MentalHealth,
-        ServiceKind.CrisisFund => CrisisFund,
-        ServiceKind.Vcse => Vcse,
-        ServiceKind.Relational => Relational,
-        ServiceKind.Jobcentre => Jobcentre,
-        ServiceKind.CouncilTax => CouncilTax,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    /// <summary>A service's parameters (the selector in its <see cref="ServiceDefinition"/>).</summary>
+    public ServiceParameters For(ServiceKind kind) => ServiceKinds.Of(kind).Parameters(this);
 }
 
 /// <summary>One local service: money (£ a month per 1,000 households of the place) becomes contacts; a contact lowers need in its domain.</summary>

@@ -8,7 +8,7 @@ namespace PlaceSimulation.Model.Places;
 /// <summary>
 /// The place's slow variables, moved on once a month from the month's whole-place totals:
 /// the price, earnings, rent, benefit and budget indices, and the feedback loops of
-/// 004_922d7395a269cc14.txt, each of which a scenario can switch off:
+/// docs/MODEL.md §6.2 (after Renaisi), each of which a scenario can switch off:
 /// <list type="bullet">
 /// <item>pressure → turnover: demand above capacity drives top-down monitoring and staff
 /// turnover, which wears away the staff time left for relational work;</item>
@@ -23,9 +23,8 @@ namespace PlaceSimulation.Model.Places;
 /// </summary>
 public static class PlaceDynamics
 {
-
-    private static readonly ServiceKind[] Voluntary =
-        [ServiceKind.Relational, ServiceKind.CrisisFund, ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
+    /// <summary>The services households ask for (by number): their load is the pressure on services.</summary>
+    private static readonly ServiceKind[] Voluntary = ServiceKinds.Voluntary;
 
     /// <param name="s">Signals in force this month.</param>
     /// <param name="p">Parameters in force this month.</param>

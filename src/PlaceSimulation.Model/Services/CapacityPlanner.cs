@@ -23,8 +23,7 @@ public sealed record CapacityPlan(double[] CapacityReal, double[] BudgetGbp)
 /// </summary>
 public static class CapacityPlanner
 {
-    private static readonly ServiceKind[] Pooled =
-        [ServiceKind.CrisisFund, ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
+    private static readonly ServiceKind[] Pooled = ServiceKinds.Pooled;
 
     public static CapacityPlan Plan(ModelParameters p, PlaceSignals s, ReadOnlySpan<int> demandSimulated, int onCaseloadSimulated, double weight)
     {
@@ -36,26 +35,27 @@ public static class CapacityPlanner
         var budget = new double[ServiceKinds.Count];
         var cost = new double[ServiceKinds.Count];
         var effectiveness = new double[ServiceKinds.Count];
-        foreach (var kind in ServiceKinds.All)
+        foreach (var def in ServiceKinds.Definitions)
         {
-            var sp = local.For(kind);
-            var funding = kind switch
+            var kind = (int)def.Kind;
+            var sp = def.Parameters(local);
+            var funding = def.Funding switch
             {
-                ServiceKind.MentalHealth => f.MentalHealthScale,
-                ServiceKind.Vcse => f.VcseScale,
-                ServiceKind.Jobcentre => f.JobcentreScale,
+                FundingSource.MentalHealth => f.MentalHealthScale,
+                FundingSource.Vcse => f.VcseScale,
+                FundingSource.Jobcentre => f.JobcentreScale,
                 _ => grant,
             };
-            budget[(int)kind] = sp.BudgetGbpMonthPer1000 * p.Place.Households / 1000 * s.BudgetIndex * funding;
-            var unitCost = kind == ServiceKind.CrisisFund ? sp.CostPerContactGbp * s.PriceIndex : sp.CostPerContactGbp * s.EarningsIndex;
-            if (kind is ServiceKind.Advice or ServiceKind.Vcse) unitCost /= Math.Max(0.05, s.CommissioningValue);
-            if (kind == ServiceKind.CrisisFund && sc.SingleCrisisFund >= 0.5) unitCost *= 1 - sc.SingleCrisisFundAdminSaving;
-            if (sc.PooledBudgetShare > 0 && Array.IndexOf(Pooled, kind) >= 0) unitCost *= 1 - sc.PooledBudgetAssessmentSaving;
-            cost[(int)kind] = Math.Max(1e-9, unitCost);
-            effectiveness[(int)kind] = kind switch
+            budget[kind] = sp.BudgetGbpMonthPer1000 * p.Place.Households / 1000 * s.BudgetIndex * funding;
+            var unitCost = def.CostIndex == CostIndex.Prices ? sp.CostPerContactGbp * s.PriceIndex : sp.CostPerContactGbp * s.EarningsIndex;
+            if (def.Commissioned) unitCost /= Math.Max(0.05, s.CommissioningValue);
+            if (def.SingleCrisisFund && sc.SingleCrisisFund >= 0.5) unitCost *= 1 - sc.SingleCrisisFundAdminSaving;
+            if (sc.PooledBudgetShare > 0 && def.Pooled) unitCost *= 1 - sc.PooledBudgetAssessmentSaving;
+            cost[kind] = Math.Max(1e-9, unitCost);
+            effectiveness[kind] = def.CapacityScale switch
             {
-                ServiceKind.Vcse => s.VcseCapacity,
-                ServiceKind.MentalHealth or ServiceKind.Jobcentre or ServiceKind.CrisisFund => 1.0,
+                CapacityScale.VcseCapacity => s.VcseCapacity,
+                CapacityScale.None => 1.0,
                 _ => s.StaffEffectiveness,
             };
         }
@@ -64,9 +64,14 @@ public static class CapacityPlanner
 
         var capacity = new double[ServiceKinds.Count];
         for (var i = 0; i < capacity.Length; i++) capacity[i] = budget[i] / cost[i] * effectiveness[i];
-        // Relational: the budget pays for case slots (cost per contact = cost of a case-month).
-        var r = (int)ServiceKind.Relational;
-        capacity[r] = Math.Max(0, capacity[r] - onCaseloadSimulated * weight);
+        // Caseworkers: the budget pays for case slots (cost per contact = cost of a case-month);
+        // new cases are the slots households already on the list leave.
+        foreach (var def in ServiceKinds.Definitions)
+        {
+            if (!def.HoldsCases) continue;
+            var r = (int)def.Kind;
+            capacity[r] = Math.Max(0, capacity[r] - onCaseloadSimulated * weight);
+        }
         return new CapacityPlan(capacity, budget);
     }
 

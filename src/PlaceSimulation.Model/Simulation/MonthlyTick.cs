@@ -23,8 +23,9 @@ public sealed record PlaceMonthResult(int Month, long[] Counters, CapacityPlan C
 /// </summary>
 public static class MonthlyTick
 {
-    private static readonly ServiceKind[] SupersededByCaseworker =
-        [ServiceKind.Advice, ServiceKind.Housing, ServiceKind.MentalHealth, ServiceKind.Vcse];
+    /// <summary>The allocation rounds of a month, each its services by number (<see cref="ServiceDefinition.Round"/>).</summary>
+    private static readonly ServiceDefinition[][] Rounds = ServiceKinds.Definitions
+        .GroupBy(d => d.Round).OrderBy(g => g.Key).Select(g => g.OrderBy(d => d.Kind).ToArray()).ToArray();
 
     public static async Task<PlaceMonthResult> RunAsync(IPlaceRuntime place, MonthContext ctx, YearMonth next)
     {
@@ -47,13 +48,19 @@ public static class MonthlyTick
             return place.DecideAsync(ctx, s, plan.Capacity(s) / ctx.Weight, ids, priorities);
         }
 
-        var first = await Task.WhenAll(Decide(ServiceKind.Relational, null), Decide(ServiceKind.CrisisFund, null));
-        var relational = first[0].Granted;
-        var rest = await Task.WhenAll(
-            Decide(ServiceKind.Advice, relational), Decide(ServiceKind.Housing, relational),
-            Decide(ServiceKind.MentalHealth, relational), Decide(ServiceKind.Vcse, relational),
-            Decide(ServiceKind.Jobcentre, null), Decide(ServiceKind.CouncilTax, null));
-        var decisions = first.Concat(rest).ToArray();
+        // Round by round; a household a caseworker took on (in an earlier round) leaves the
+        // queues of the services it supersedes.
+        var decisions = new List<ServiceDecision>(ServiceKinds.Count);
+        int[]? onCase = null;
+        foreach (var round in Rounds)
+        {
+            var decided = await Task.WhenAll(round.Select(d => Decide(d.Kind, d.SupersededByCaseworker ? onCase : null)));
+            foreach (var d in decided)
+            {
+                decisions.Add(d);
+                if (ServiceKinds.Of(d.Service).HoldsCases) onCase = onCase is null ? d.Granted : Union(onCase, d.Granted);
+            }
+        }
 
         // Phase 4: outcomes.
         var grants = SplitByBlock(decisions, place.Blocks);
@@ -70,7 +77,8 @@ public static class MonthlyTick
             counters[Counter.CapacityMilli(d.Service)] = (long)Math.Round(d.Capacity * 1000, MidpointRounding.AwayFromZero);
         }
         // Demand as households asked, before the caseworkers took theirs out of the specialists' queues.
-        foreach (var s in SupersededByCaseworker) counters[Counter.Demand(s)] = demand[(int)s];
+        foreach (var s in ServiceKinds.Definitions)
+            if (s.SupersededByCaseworker) counters[s.Counters.Demand] = demand[(int)s.Kind];
         var spend = 0.0;
         foreach (var b in plan.BudgetGbp) spend += b;
         counters[Counter.ServiceSpendPence] = Counter.Pence(spend / ctx.Weight);
@@ -120,8 +128,11 @@ public static class MonthlyTick
         return (ids, pr);
     }
 
+    /// <summary>Two ascending id lists merged (ascending, no repeats).</summary>
+    private static int[] Union(int[] a, int[] b) => a.Concat(b).Distinct().Order().ToArray();
+
     /// <summary>Every granted household with a bit per service granted, split into the blocks' id ranges.</summary>
-    private static BlockGrants[] SplitByBlock(ServiceDecision[] decisions, IReadOnlyList<BlockRange> blocks)
+    private static BlockGrants[] SplitByBlock(IReadOnlyList<ServiceDecision> decisions, IReadOnlyList<BlockRange> blocks)
     {
         var total = 0;
         foreach (var d in decisions) total += d.Granted.Length;

@@ -112,8 +112,7 @@ public static class HouseholdStory
     }
 
     /// <summary>The services a household asks of its own accord (the ones whose refusal it feels: ServiceEffects).</summary>
-    private const int Voluntary = (1 << (int)ServiceKind.Relational) | (1 << (int)ServiceKind.CrisisFund) | (1 << (int)ServiceKind.Advice)
-                                  | (1 << (int)ServiceKind.Housing) | (1 << (int)ServiceKind.MentalHealth) | (1 << (int)ServiceKind.Vcse);
+    private static readonly int Voluntary = ServiceKinds.VoluntaryServices;
 
     private static List<string> Services(int bits) =>
         ServiceKinds.All.Where(k => (bits & (1 << (int)k)) != 0).Select(k => ServiceKinds.Label(k).ToLowerInvariant()).ToList();
