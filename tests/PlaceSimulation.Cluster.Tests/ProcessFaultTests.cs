@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using static PlaceSimulation.Cluster.Tests.ProcessFaults;
+
 namespace PlaceSimulation.Cluster.Tests;
 
 /// <summary>The timeseries of the fault tests' scenario on an embedded silo with no fault: what every faulted run must write.</summary>
@@ -12,16 +14,22 @@ public sealed class EmbeddedReference : IAsyncLifetime
     public static readonly string[] Scenario =
         [Repository.Scenario("offset.yaml"), "--households", "3000", "--replications", "8", "--months", "36"];
 
+    // One run for the whole test assembly: the fault test classes run side by side (each class
+    // is its own xunit collection) and all compare with the same bytes.
+    private static readonly Lazy<Task<byte[]>> Shared = new(RunOnceAsync);
+
     public byte[] Timeseries { get; private set; } = [];
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Timeseries = await Shared.Value;
+
+    private static async Task<byte[]> RunOnceAsync()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"placesim-ref-{Guid.NewGuid():N}");
         try
         {
             var (code, _, err) = await Placesim.RunAsync(TimeSpan.FromMinutes(3), ["run", .. Scenario, "--out", dir]);
             Assert.True(code == 0, err);
-            Timeseries = await File.ReadAllBytesAsync(Path.Combine(dir, "timeseries.csv"));
+            return await File.ReadAllBytesAsync(Path.Combine(dir, "timeseries.csv"));
         }
         finally
         {
@@ -35,23 +43,25 @@ public sealed class EmbeddedReference : IAsyncLifetime
 /// <summary>
 /// Faults in real processes: a silo killed with SIGKILL mid-run (localhost clustering, and
 /// Redis membership), the client killed mid-run, the run process killed and resumed. Each run
-/// that finishes writes the timeseries of a run with no fault, byte for byte.
+/// that finishes writes the timeseries of a run with no fault, byte for byte. The tests are
+/// split over the classes below so that xunit runs them side by side (a class is a collection):
+/// most of their time is waiting for processes, membership and grain release, not CPU.
 /// </summary>
-public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) : IClassFixture<EmbeddedReference>, IClassFixture<RedisServer>
+public static class ProcessFaults
 {
-    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan Ready = TimeSpan.FromSeconds(90);
+    internal static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
 
-    private static string NewDir() => Path.Combine(Path.GetTempPath(), $"placesim-fault-{Guid.NewGuid():N}");
+    internal static string NewDir() => Path.Combine(Path.GetTempPath(), $"placesim-fault-{Guid.NewGuid():N}");
 
-    private static void Remove(string dir)
+    internal static void Remove(string dir)
     {
         foreach (var d in new[] { dir, Path.Combine(Path.GetDirectoryName(dir)!, $".{Path.GetFileName(dir)}.journal") })
             if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
     }
 
     /// <summary>Three localhost-clustering silos; the first holds the membership (the primary).</summary>
-    private static (SiloProcess[] Silos, int[] Gateways) LocalhostCluster(string clusterId, int count)
+    internal static (SiloProcess[] Silos, int[] Gateways) LocalhostCluster(string clusterId, int count)
     {
         var primary = Placesim.FreePort();
         var gateways = new int[count];
@@ -65,7 +75,7 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         return (silos, gateways);
     }
 
-    private async Task<int> RunThroughAFault(string outDir, string[] cluster, Func<Task> fault)
+    internal static async Task<int> RunThroughAFault(string outDir, string[] cluster, Func<Task> fault)
     {
         await using var run = new RunProcess(outDir, [.. EmbeddedReference.Scenario, .. cluster]);
         await run.WaitForJobsAsync(1, RunLimit);
@@ -77,6 +87,37 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         return code;
     }
 
+    internal static int Manifest(string outDir, string field)
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+        return manifest.RootElement.GetProperty(field).GetInt32();
+    }
+
+    /// <summary>Activations of PlaceSimulation's grains in the cluster now, asked of its management grain.</summary>
+    internal static async Task<int> JobActivationsAsync(int[] gateways, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(c => c.UseLocalhostClustering(gateways, "placesim", clusterId));
+        using var host = builder.Build();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StartAsync(cts.Token);
+        try
+        {
+            var stats = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            return stats.Where(s => s.GrainType.Contains("PlaceGrain") || s.GrainType.Contains("HouseholdBlockGrain") || s.GrainType.Contains("ServiceGrain"))
+                .Sum(s => s.ActivationCount);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>A silo killed with SIGKILL mid-run, on localhost clustering and on Redis membership: the run finishes with the same bytes.</summary>
+public class SiloKilledTests(EmbeddedReference reference, RedisServer redis) : IClassFixture<EmbeddedReference>, IClassFixture<RedisServer>
+{
     [Fact]
     public async Task A_non_primary_silo_killed_mid_run_on_localhost_clustering_changes_no_byte()
     {
@@ -123,6 +164,11 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         }
     }
 
+}
+
+/// <summary>The client killed mid-run: the cluster releases the run's grains by itself and runs the next run.</summary>
+public class ClientKilledTests(EmbeddedReference reference) : IClassFixture<EmbeddedReference>
+{
     [Fact]
     public async Task A_client_killed_mid_run_leaves_no_grain_behind_and_the_cluster_runs_the_next_run()
     {
@@ -159,6 +205,11 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         }
     }
 
+}
+
+/// <summary>The run process killed or stopped mid-run, then resumed; a resume with other options refused.</summary>
+public class RunKilledTests(EmbeddedReference reference) : IClassFixture<EmbeddedReference>
+{
     [Fact]
     public async Task A_run_process_killed_mid_run_resumes_to_the_same_bytes()
     {
@@ -213,6 +264,35 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
     }
 
     [Fact]
+    public async Task Resuming_with_other_options_is_refused_and_runs_nothing()
+    {
+        var outDir = NewDir();
+        try
+        {
+            await using (var killed = new RunProcess(outDir, EmbeddedReference.Scenario))
+            {
+                await killed.WaitForJobsAsync(1, RunLimit);
+                await killed.KillAsync();
+            }
+
+            var (code, _, err) = await Placesim.RunAsync(RunLimit, ["run", .. EmbeddedReference.Scenario, "--seed", "7", "--resume", outDir]);
+
+            Assert.Equal(2, code);
+            Assert.Contains("the interrupted run there was of another scenario or other options", err);
+            Assert.False(Directory.Exists(outDir));
+        }
+        finally
+        {
+            Remove(outDir);
+        }
+    }
+
+}
+
+/// <summary>A sweep killed mid-run and resumed.</summary>
+public class SweepKilledTests
+{
+    [Fact]
     public async Task A_sweep_killed_mid_run_resumes_to_the_same_bytes()
     {
         string[] sweep = [Repository.Scenario("sweep-destitution.yaml"), "--samples", "16", "--households", "300", "--months", "12", "--replications", "1"];
@@ -243,54 +323,4 @@ public class ProcessFaultTests(EmbeddedReference reference, RedisServer redis) :
         }
     }
 
-    [Fact]
-    public async Task Resuming_with_other_options_is_refused_and_runs_nothing()
-    {
-        var outDir = NewDir();
-        try
-        {
-            await using (var killed = new RunProcess(outDir, EmbeddedReference.Scenario))
-            {
-                await killed.WaitForJobsAsync(1, RunLimit);
-                await killed.KillAsync();
-            }
-
-            var (code, _, err) = await Placesim.RunAsync(RunLimit, ["run", .. EmbeddedReference.Scenario, "--seed", "7", "--resume", outDir]);
-
-            Assert.Equal(2, code);
-            Assert.Contains("the interrupted run there was of another scenario or other options", err);
-            Assert.False(Directory.Exists(outDir));
-        }
-        finally
-        {
-            Remove(outDir);
-        }
-    }
-
-    private static int Manifest(string outDir, string field)
-    {
-        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
-        return manifest.RootElement.GetProperty(field).GetInt32();
-    }
-
-    /// <summary>Activations of PlaceSimulation's grains in the cluster now, asked of its management grain.</summary>
-    private static async Task<int> JobActivationsAsync(int[] gateways, string clusterId)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseOrleansClient(c => c.UseLocalhostClustering(gateways, "placesim", clusterId));
-        using var host = builder.Build();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await host.StartAsync(cts.Token);
-        try
-        {
-            var stats = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-            return stats.Where(s => s.GrainType.Contains("PlaceGrain") || s.GrainType.Contains("HouseholdBlockGrain") || s.GrainType.Contains("ServiceGrain"))
-                .Sum(s => s.ActivationCount);
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
-        }
-    }
 }
