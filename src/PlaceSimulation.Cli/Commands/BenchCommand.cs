@@ -58,6 +58,8 @@ public static class BenchCommand
         public double Median => Seconds.Order().ElementAt(Seconds.Length / 2);
         public double MedianCpu => CpuSeconds.Order().ElementAt(CpuSeconds.Length / 2);
         public double PerSecond => HouseholdMonths / Median;
+        /// <summary>False for a figure left out by --only: it is reported as "not run", never as NaN.</summary>
+        public bool Ran => Seconds.Length > 0;
     }
 
     public static async Task<int> ExecuteAsync(string path, string? outDir, long? households, long onePerGrainHouseholds, int? perGrain, int repeats,
@@ -98,7 +100,7 @@ public static class BenchCommand
         async Task<Timing> Time(string label, Func<RunSpec, Task<(double, RunResults)>> mode, RunSpec spec)
         {
             var key = label.Contains("one household") ? "one_per_grain" : label.Contains("pure") ? "pure_loop" : "default";
-            if (only.Length > 0 && !only.Contains(key)) return new Timing(HouseholdMonths(spec), [double.NaN], [double.NaN], key);
+            if (only.Length > 0 && !only.Contains(key)) return new Timing(HouseholdMonths(spec), [], [], "");
             await mode(spec);
             var seconds = new double[repeats];
             var cpuSeconds = new double[repeats];
@@ -131,37 +133,59 @@ public static class BenchCommand
             return Errors.Failed($"the benchmark run failed: {e.Message}");
         }
 
-        var overB = a.PerSecond / b.PerSecond;
-        var overCores = a.PerSecond / (cores * c.PerSecond);
-        var identical = a.Hash == c.Hash;
+        // A ratio is given only when both of its figures were run (--only may leave some out).
+        double? overB = a.Ran && b.Ran ? a.PerSecond / b.PerSecond : null;
+        double? overCores = a.Ran && c.Ran ? a.PerSecond / (cores * c.PerSecond) : null;
+        bool? identical = a.Ran && c.Ran ? a.Hash == c.Hash : null;
         // What (a)/(cores × c) would be if every core were free: the pure loop's CPU over the engine's.
-        var cpuEfficiency = c.MedianCpu / a.MedianCpu;
+        double? cpuEfficiency = a.Ran && c.Ran ? c.MedianCpu / a.MedianCpu : null;
+        const string notRun = "not run";
         var table = new Table().AddColumns("", "household-months a second", "median seconds", "household-months");
-        table.AddRow("(a) engine, default per grain", $"{a.PerSecond:N0}", $"{a.Median:F2}", $"{a.HouseholdMonths:N0}");
-        table.AddRow("(b) engine, one per grain", $"{b.PerSecond:N0}", $"{b.Median:F2}", $"{b.HouseholdMonths:N0}");
-        table.AddRow("(c) pure loop, one thread", $"{c.PerSecond:N0}", $"{c.Median:F2}", $"{c.HouseholdMonths:N0}");
+        void Row(string label, Timing t) =>
+            table.AddRow(label, t.Ran ? $"{t.PerSecond:N0}" : notRun, t.Ran ? $"{t.Median:F2}" : notRun, $"{t.HouseholdMonths:N0}");
+        Row("(a) engine, default per grain", a);
+        Row("(b) engine, one per grain", b);
+        Row("(c) pure loop, one thread", c);
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"(a)/(b) = [bold]{overB:F1}[/] (target at least 20)");
-        AnsiConsole.MarkupLine($"(a)/(cores × c) = [bold]{overCores:F2}[/] with {cores} cores (target at least 0.7; 1.0 is perfect scaling with no Orleans cost)");
-        AnsiConsole.MarkupLine($"CPU seconds (c)/(a) = [bold]{cpuEfficiency:F2}[/]: the engine's CPU cost against the pure loop's, which (a)/(cores × c) reaches when the cores are free");
+        AnsiConsole.MarkupLine(overB is { } ob ? $"(a)/(b) = [bold]{ob:F1}[/] (target at least 20)" : "(a)/(b): not run (needs default and one_per_grain)");
+        AnsiConsole.MarkupLine(overCores is { } oc
+            ? $"(a)/(cores × c) = [bold]{oc:F2}[/] with {cores} cores (target at least 0.7; 1.0 is perfect scaling with no Orleans cost)"
+            : "(a)/(cores × c): not run (needs default and pure_loop)");
+        AnsiConsole.MarkupLine(cpuEfficiency is { } ce
+            ? $"CPU seconds (c)/(a) = [bold]{ce:F2}[/]: the engine's CPU cost against the pure loop's, which (a)/(cores × c) reaches when the cores are free"
+            : "CPU seconds (c)/(a): not run (needs default and pure_loop)");
         if (LoadAverage() is { } loadNow) Errors.Note($"Load average {loadNow} on {cores} cores: above {cores}, other work shares the cores and wall-clock figures fall.");
-        AnsiConsole.MarkupLine($"(a) and (c) give {(identical ? "[green]identical[/]" : "[red]DIFFERENT[/]")} counters");
+        AnsiConsole.MarkupLine(identical switch
+        {
+            true => "(a) and (c) give [green]identical[/] counters",
+            false => "(a) and (c) give [red]DIFFERENT[/] counters",
+            null => "(a) and (c) counters: not compared (needs default and pure_loop)",
+        });
 
         Directory.CreateDirectory(outDir);
         var file = Path.Combine(outDir, "bench.json");
+        void Figure(Utf8JsonWriter w, string name, double? value, int digits)
+        {
+            if (value is { } v) w.WriteNumber(name, Math.Round(v, digits));
+            else w.WriteString(name, notRun);
+        }
         JsonFiles.Write(file, w =>
         {
             w.WriteStartObject();
             w.WriteString("unit", "household-months per second (median of timed runs)");
-            w.WriteNumber("default", Math.Round(a.PerSecond));
-            w.WriteNumber("one_per_grain", Math.Round(b.PerSecond));
-            w.WriteNumber("pure_loop", Math.Round(c.PerSecond));
+            Figure(w, "default", a.Ran ? a.PerSecond : null, 0);
+            Figure(w, "one_per_grain", b.Ran ? b.PerSecond : null, 0);
+            Figure(w, "pure_loop", c.Ran ? c.PerSecond : null, 0);
             w.WriteNumber("cores", cores);
             w.WriteNumber("households_per_grain", main.HouseholdsPerGrain);
-            w.WriteNumber("default_over_one_per_grain", Math.Round(overB, 2));
-            w.WriteNumber("default_over_cores_times_pure_loop", Math.Round(overCores, 3));
-            w.WriteNumber("cpu_efficiency", Math.Round(cpuEfficiency, 3));
-            w.WriteBoolean("identical_counters", identical);
+            Figure(w, "default_over_one_per_grain", overB, 2);
+            Figure(w, "default_over_cores_times_pure_loop", overCores, 3);
+            Figure(w, "cpu_efficiency", cpuEfficiency, 3);
+            if (identical is { } same) w.WriteBoolean("identical_counters", same);
+            else w.WriteString("identical_counters", notRun);
+            w.WriteStartArray("only");
+            foreach (var o in only) w.WriteStringValue(o);
+            w.WriteEndArray();
             w.WriteString("scenario", path);
             w.WriteNumber("households", main.TotalHouseholds);
             w.WriteNumber("households_one_per_grain", single.TotalHouseholds);
@@ -185,7 +209,7 @@ public static class BenchCommand
             w.WriteEndObject();
         });
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");
-        return identical ? ExitCodes.Ok : ExitCodes.Failed;
+        return identical == false ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     /// <summary>The 1, 5 and 15 minute load averages where the system says (Linux): other work skews wall-clock figures.</summary>
@@ -203,6 +227,11 @@ public static class BenchCommand
 
     private static void WriteSeconds(Utf8JsonWriter w, string name, double[] seconds)
     {
+        if (seconds.Length == 0)
+        {
+            w.WriteString(name, "not run");
+            return;
+        }
         w.WriteStartArray(name);
         foreach (var s in seconds) w.WriteNumberValue(Math.Round(s, 3));
         w.WriteEndArray();
