@@ -73,7 +73,9 @@ public static class Words
     {
         var sign = levelChange > 0 ? "+" : levelChange < 0 ? "−" : "±";
         var a = Math.Abs(levelChange);
-        return Display.IsShare(m) ? sign + Points(a) + " pts" : sign + Plain(a);
+        return Display.IsShare(m) ? sign + Points(a) + " pts"
+            : Display.IsMoney(m) ? sign + "£" + (a / 1e6).ToString("0.0", C) + "m"
+            : sign + Plain(a);
     }
 
     /// <summary>"it" or "them" for a noun ("unmet needs": them).</summary>

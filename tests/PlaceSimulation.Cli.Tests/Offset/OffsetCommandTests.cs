@@ -72,7 +72,7 @@ public sealed class OffsetCommandTests : IDisposable
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("offset").TryGetProperty("poverty_rate_ahc", out _));
 
-        // The identity holds per replication in the files: local_gain - national_loss + interaction = net.
+        // The identity holds per replication in the files: local_effect + national_effect + interaction = net.
         var rows = File.ReadLines(Path.Combine(output, "offset_replications.csv")).Skip(1).Select(l => l.Split(','))
             .GroupBy(f => (f[0], f[1], f[2], f[3]));
         var groups = 0;
@@ -80,7 +80,7 @@ public sealed class OffsetCommandTests : IDisposable
         {
             var v = g.ToDictionary(f => f[4], f => double.Parse(f[5], CultureInfo.InvariantCulture));
             var scale = v.Values.Max(Math.Abs) + 1e-12;
-            Assert.True(Math.Abs(v["local_gain"] - v["national_loss"] + v["interaction"] - v["net"]) <= 1e-8 * scale, g.Key.ToString());
+            Assert.True(Math.Abs(v["local_effect"] + v["national_effect"] + v["interaction"] - v["net"]) <= 1e-8 * scale, g.Key.ToString());
             groups++;
         }
         Assert.True(groups > 100);
@@ -95,6 +95,31 @@ public sealed class OffsetCommandTests : IDisposable
         }
         else Assert.Contains("no offset can be measured", title);
         Assert.Contains(title, File.ReadAllText(Path.Combine(output, "report.md")));
+
+        // One sign convention everywhere (docs/OFFSET.md): every measure is a change in the metric, positive = higher.
+        var sign = summary.RootElement.GetProperty("offset_design").GetProperty("sign").GetString()!;
+        Assert.Contains("positive = the metric is higher", sign);
+        var horizon = File.ReadLines(Path.Combine(output, "offset.csv")).Where(l => l.StartsWith("all,poverty_rate_ahc,horizon,", StringComparison.Ordinal))
+            .Select(l => l.Split(',')).ToDictionary(f => f[3], f => f);
+        double Mean(string measure) => double.Parse(horizon[measure][4], CultureInfo.InvariantCulture);
+        // The local change lowers poverty (lower is better): it helped, and its local effect is negative.
+        var levels = summary.RootElement.GetProperty("offset").GetProperty("poverty_rate_ahc").GetProperty("levels");
+        double Level(string arm) => levels.GetProperty(arm).GetProperty("mean").GetDouble();
+        Assert.True(Level("local") < Level("neither"), $"the headline local change should lower poverty: {Level("local")} vs {Level("neither")}");
+        Assert.True(Mean("local_effect") < 0, $"local_effect {Mean("local_effect")}");
+        Assert.Equal(Level("local") - Level("neither"), Mean("local_effect"), 9);
+        Assert.Equal(Level("national") - Level("neither"), Mean("national_effect"), 9);
+        Assert.Equal(Level("both") - Level("neither"), Mean("net"), 9);
+        Assert.Equal(Mean("net"), Mean("local_effect") + Mean("national_effect") + Mean("interaction"), 9);
+        // The console's table, report.md and the bridge's data show the same signed value as offset.csv.
+        var poverty = PlaceSimulation.Model.Metrics.MetricCatalogue.ByName["poverty_rate_ahc"];
+        var shown = PlaceSimulation.Reports.Findings.Words.SignedShort(poverty, Mean("local_effect"));
+        Assert.StartsWith("−", shown);
+        Assert.Contains(shown.Replace(" pts", ""), result.StdOut);
+        var reportText = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains($"the local change lowers poverty by {PlaceSimulation.Reports.Findings.Words.Amount(poverty, Mean("local_effect"))} ({shown}", reportText);
+        var bridge = File.ReadLines(Path.Combine(output, "charts", "bridge-poverty-rate-ahc.csv")).Single(l => l.Contains(",local_effect,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(Mean("local_effect"), double.Parse(bridge[4], CultureInfo.InvariantCulture) - double.Parse(bridge[3], CultureInfo.InvariantCulture), 9);
     }
 
     private static string manifestTitle(string output, string name)
@@ -160,7 +185,7 @@ public sealed class OffsetCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         var poverty = summary.RootElement.GetProperty("offset").GetProperty("poverty_rate_ahc");
-        Assert.Equal(0, poverty.GetProperty("local_gain").GetProperty("mean").GetDouble());
+        Assert.Equal(0, poverty.GetProperty("local_effect").GetProperty("mean").GetDouble());
         var share = poverty.GetProperty("offset_share");
         Assert.Equal(JsonValueKind.Null, share.GetProperty("mean").ValueKind);
         Assert.Equal("undefined", share.GetProperty("status").GetString());
