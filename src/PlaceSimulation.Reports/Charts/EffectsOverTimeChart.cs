@@ -49,7 +49,7 @@ public static class EffectsOverTimeChart
     {
         var k = Display.PlotScale(def);
         var unit = Display.IsShare(def) ? "points" : def.Unit;
-        var plot = ChartStyle.NewPlot(size, title, "Month", $"Change against neither change ({unit}; {(def.LowerIsBetter ? "below" : "above")} 0: better)");
+        var plot = ChartStyle.NewPlot(size, title, "Month", $"Change against neither ({unit}; {(def.LowerIsBetter ? "below" : "above")} 0: better)");
         var xs = Enumerable.Range(0, t.Months).Select(m => (double)m).ToArray();
         var zero = plot.Add.HorizontalLine(0, 2, Color.FromHex("#444444"), LinePattern.Solid);
         zero.LegendText = "";
