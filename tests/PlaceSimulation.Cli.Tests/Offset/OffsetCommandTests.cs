@@ -99,27 +99,33 @@ public sealed class OffsetCommandTests : IDisposable
         // One sign convention everywhere (docs/OFFSET.md): every measure is a change in the metric, positive = higher.
         var sign = summary.RootElement.GetProperty("offset_design").GetProperty("sign").GetString()!;
         Assert.Contains("positive = the metric is higher", sign);
-        var horizon = File.ReadLines(Path.Combine(output, "offset.csv")).Where(l => l.StartsWith("all,poverty_rate_ahc,horizon,", StringComparison.Ordinal))
-            .Select(l => l.Split(',')).ToDictionary(f => f[3], f => f);
-        double Mean(string measure) => double.Parse(horizon[measure][4], CultureInfo.InvariantCulture);
-        // The local change lowers poverty (lower is better): it helped, and its local effect is negative.
-        var levels = summary.RootElement.GetProperty("offset").GetProperty("poverty_rate_ahc").GetProperty("levels");
-        double Level(string arm) => levels.GetProperty(arm).GetProperty("mean").GetDouble();
-        Assert.True(Level("local") < Level("neither"), $"the headline local change should lower poverty: {Level("local")} vs {Level("neither")}");
-        Assert.True(Mean("local_effect") < 0, $"local_effect {Mean("local_effect")}");
-        Assert.Equal(Level("local") - Level("neither"), Mean("local_effect"), 9);
-        Assert.Equal(Level("national") - Level("neither"), Mean("national_effect"), 9);
-        Assert.Equal(Level("both") - Level("neither"), Mean("net"), 9);
-        Assert.Equal(Mean("net"), Mean("local_effect") + Mean("national_effect") + Mean("interaction"), 9);
-        // The console's table, report.md and the bridge's data show the same signed value as offset.csv.
-        var poverty = PlaceSimulation.Model.Metrics.MetricCatalogue.ByName["poverty_rate_ahc"];
-        var shown = PlaceSimulation.Reports.Findings.Words.SignedShort(poverty, Mean("local_effect"));
-        Assert.StartsWith("−", shown);
-        Assert.Contains(shown.Replace(" pts", ""), result.StdOut);
         var reportText = File.ReadAllText(Path.Combine(output, "report.md"));
-        Assert.Contains($"the local change lowers poverty by {PlaceSimulation.Reports.Findings.Words.Amount(poverty, Mean("local_effect"))} ({shown}", reportText);
+        var offsetCsv = File.ReadAllLines(Path.Combine(output, "offset.csv"));
+        double Mean(string metric, string measure) => double.Parse(
+            offsetCsv.Single(l => l.StartsWith($"all,{metric},horizon,{measure},", StringComparison.Ordinal)).Split(',')[4], CultureInfo.InvariantCulture);
+        double Level(string metric, string arm) => summary.RootElement.GetProperty("offset").GetProperty(metric).GetProperty("levels").GetProperty(arm).GetProperty("mean").GetDouble();
+        foreach (var metric in new[] { "poverty_rate_ahc", "unmet_needs" })
+        {
+            Assert.Equal(Level(metric, "local") - Level(metric, "neither"), Mean(metric, "local_effect"), 9);
+            Assert.Equal(Level(metric, "national") - Level(metric, "neither"), Mean(metric, "national_effect"), 9);
+            Assert.Equal(Level(metric, "both") - Level(metric, "neither"), Mean(metric, "net"), 9);
+            Assert.Equal(Mean(metric, "net"), Mean(metric, "local_effect") + Mean(metric, "national_effect") + Mean(metric, "interaction"), 9);
+        }
+        // Unmet needs (lower is better): the local change's services meet needs, so it helps even in this small run, and its local effect is negative.
+        var unmet = PlaceSimulation.Model.Metrics.MetricCatalogue.ByName["unmet_needs"];
+        Assert.True(unmet.LowerIsBetter);
+        var local = Mean("unmet_needs", "local_effect");
+        Assert.True(local < 0, $"the local change should leave fewer needs unmet: local_effect {local}");
+        var shown = PlaceSimulation.Reports.Findings.Words.SignedShort(unmet, local);
+        Assert.StartsWith("−", shown);
+        // The console's table and report.md show the same signed value as offset.csv, and the words say which way it moved.
+        Assert.Contains(shown, result.StdOut);
+        Assert.Contains($"On its own the local change lowers unmet needs by {PlaceSimulation.Reports.Findings.Words.Amount(unmet, local)} ({shown})", reportText);
+        // Poverty, whichever way the small run moves it: report.md and the bridge's step carry offset.csv's signed local effect.
+        var poverty = PlaceSimulation.Model.Metrics.MetricCatalogue.ByName["poverty_rate_ahc"];
+        Assert.Contains($"({PlaceSimulation.Reports.Findings.Words.SignedShort(poverty, Mean("poverty_rate_ahc", "local_effect"))}; 90% interval", reportText);
         var bridge = File.ReadLines(Path.Combine(output, "charts", "bridge-poverty-rate-ahc.csv")).Single(l => l.Contains(",local_effect,", StringComparison.Ordinal)).Split(',');
-        Assert.Equal(Mean("local_effect"), double.Parse(bridge[4], CultureInfo.InvariantCulture) - double.Parse(bridge[3], CultureInfo.InvariantCulture), 9);
+        Assert.Equal(Mean("poverty_rate_ahc", "local_effect"), double.Parse(bridge[4], CultureInfo.InvariantCulture) - double.Parse(bridge[3], CultureInfo.InvariantCulture), 9);
     }
 
     private static string manifestTitle(string output, string name)
