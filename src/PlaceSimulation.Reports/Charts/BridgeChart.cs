@@ -93,7 +93,10 @@ public static class BridgeChart
             // console and report.md (one convention: see docs/OFFSET.md); the bar shows the level.
             var measure = i switch { 1 => p.LocalEffect, 2 => p.NationalEffect, 3 => p.Interaction, _ => p.Net };
             var name = i switch { 1 => "local effect", 2 => "national effect", 3 => "interaction", _ => "net" };
-            var text = $"{name} {Words.SignedShort(def, measure.Mean)}";
+            // On the square chart the bars are narrow: the measure's name and its value on two lines, so neighbours never touch.
+            var text = i < steps.Count - 1 && size.Width < 1600
+                ? $"{name}\n{Words.SignedShort(def, measure.Mean)}"
+                : $"{name} {Words.SignedShort(def, measure.Mean)}";
             if (i == steps.Count - 1) text = $"{text}\nboth: {Words.Value(def, st.End)}";
             Label(plot, i, Math.Max(whiskerEnd * k, st.End * k) * (up ? 1 : 0) + Math.Min(whiskerEnd * k, st.End * k) * (up ? 0 : 1), text, up, labelSize);
             // Connector from this step's end to the next step's start.
