@@ -93,5 +93,6 @@ public class OffsetFindingsTests
         var cost = MetricCatalogue.ByName["public_cost_gbp"];
         Assert.Equal("−£7.4m", Words.SignedShort(cost, -7_400_000));
         Assert.Equal("+£0.3m", Words.SignedShort(cost, 300_000));
+        Assert.Equal("−£40k", Words.SignedShort(cost, -40_000));
     }
 }
