@@ -76,7 +76,13 @@ public sealed class SweepCommandTests
         Assert.Contains("of the local gain in people in poverty", result.StdOut);
         var lines = await File.ReadAllLinesAsync(Path.Combine(outDir, "uncertainty.csv"));
         Assert.StartsWith("sample,kind,", lines[0]);
-        Assert.EndsWith(",metric,local_gain,national_loss,interaction,net,offset_share", lines[0]);
+        Assert.EndsWith(",metric,local_effect,national_effect,interaction,net,offset_share", lines[0]);
+        // One sign convention: each measure is a change in the metric, so local + national + interaction = net on every row.
+        foreach (var row in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            double V(int fromEnd) => double.Parse(row[^fromEnd], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(V(5) + V(4) + V(3) - V(2)) <= 1e-9, string.Join(",", row));
+        }
         // 4 design points and the model's own values, three headline metrics each.
         Assert.Equal((4 + 1) * 3, lines.Length - 1);
         Assert.Equal(3, lines.Count(l => l.Contains(",base,")));

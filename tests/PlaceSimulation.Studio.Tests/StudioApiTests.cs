@@ -72,6 +72,38 @@ public sealed class StudioApiTests
     }
 
     [Fact]
+    public async Task The_bridge_follows_the_one_sign_convention_each_measure_a_change_positive_higher()
+    {
+        await using var studio = await TestStudio.StartAsync();
+        await studio.PostAsync("/api/step");
+        await studio.PostAsync("/api/levers", new { path = "national.funding.local_government_grant_scale", value = 0.5 });
+        var (status, _) = await studio.PostAsync("/api/levers", new { path = "local.advice.budget_gbp_month_per_1000", value = 2500.0 });
+        Assert.Equal(HttpStatusCode.OK, status);
+        await studio.PostAsync("/api/step");
+        await studio.PostAsync("/api/step");
+
+        var month = studio.Session.History[^1];
+        Assert.Contains(month.Bridge, b => b.LocalEffect is not null);
+        foreach (var b in month.Bridge.Where(b => b.LocalEffect is not null))
+        {
+            var k = Array.IndexOf(Worlds.Metrics, b.Metric);
+            double Y(int world) => month.Values[world][k]!.Value;
+            Assert.Equal(Y(Worlds.LocalOnly) - Y(Worlds.AsItIs), b.LocalEffect!.Value, 12);
+            Assert.Equal(Y(Worlds.NationalOnly) - Y(Worlds.AsItIs), b.NationalEffect!.Value, 12);
+            Assert.Equal(Y(Worlds.WithChanges) - Y(Worlds.AsItIs), b.Net!.Value, 12);
+            Assert.Equal(b.Net!.Value, b.LocalEffect!.Value + b.NationalEffect!.Value + b.Interaction!.Value, 12);
+            // A share only when the local levers moved the measure down (all bridged measures: lower is better).
+            Assert.Equal(b.LocalEffect!.Value < 0, b.OffsetShare is not null);
+        }
+        // The page reads the same names.
+        var state = await studio.GetAsync("/api/state");
+        var bridge = state.GetProperty("history")[2].GetProperty("bridge")[0];
+        Assert.True(bridge.TryGetProperty("localEffect", out _));
+        Assert.True(bridge.TryGetProperty("nationalEffect", out _));
+        Assert.False(bridge.TryGetProperty("localGain", out _));
+    }
+
+    [Fact]
     public async Task Saved_scenario_run_again_gives_the_counters_the_studio_streamed()
     {
         await using var studio = await TestStudio.StartAsync(households: 250, months: 6);

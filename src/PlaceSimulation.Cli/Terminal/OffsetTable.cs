@@ -33,7 +33,7 @@ public static class OffsetTable
             table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
-        Errors.Note("Differences in percentage points for shares; local_gain and net: positive = better; national_loss: positive = worse; interaction: negative = the local change achieves less while national forces act.");
+        Errors.Note("Changes in the metric against neither change (percentage points for shares): positive = higher, negative = lower, as in offset.csv; for these metrics lower is better.");
         foreach (var metric in OffsetAnalysis.Headline)
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(OffsetFindings.Headline(a.Definition(metric), a.AtHorizon(metric)))}.[/]");
     }

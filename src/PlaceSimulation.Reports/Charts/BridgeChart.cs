@@ -8,8 +8,9 @@ namespace PlaceSimulation.Reports.Charts;
 
 /// <summary>
 /// The headline bridge (a waterfall) for one metric at the horizon: from the level with
-/// neither change, the local gain, the national loss and their interaction step to the level
-/// with both; the last bar is the net change. Steps are floating bars whose length is the
+/// neither change, the local effect, the national effect and their interaction step to the
+/// level with both; the last bar is the net change. Every step is a change in the metric
+/// (positive = higher: docs/OFFSET.md), so each bar goes the way its label's sign says. Steps are floating bars whose length is the
 /// measure, so the axis need not start at zero; whiskers are the measures' 90% intervals.
 /// Colours are the arms': neither, local, national, both; the interaction is purple.
 /// </summary>
@@ -21,29 +22,28 @@ public static class BridgeChart
     {
         var def = a.Definition(metric);
         var p = a.AtHorizon(metric);
-        var steps = Steps(def, p);
+        var steps = Steps(p);
         return new ChartDraft(stem, title, caption, size => Draw(def, p, steps, title, size), Data(a, metric, steps));
     }
 
-    private static List<Step> Steps(MetricDefinition def, OffsetPoint p)
+    private static List<Step> Steps(OffsetPoint p)
     {
-        // Level changes: a positive local gain lowers a lower-is-better metric, and so on (Decomposition).
-        var s = def.LowerIsBetter ? 1.0 : -1.0;
+        // Each measure is a change in the metric (positive = higher), so each step adds it to the level.
         var yB = p.Neither.Mean;
-        (double, double) Ends(double start, double sign, Estimate e) =>
-            e.HasInterval ? (start + sign * e.Lo, start + sign * e.Hi) : (double.NaN, double.NaN);
+        (double, double) Ends(double start, Estimate e) =>
+            e.HasInterval ? (start + e.Lo, start + e.Hi) : (double.NaN, double.NaN);
         var list = new List<Step>();
-        var afterGain = yB - s * p.LocalGain.Mean;
-        var afterLoss = afterGain + s * p.NationalLoss.Mean;
-        var afterInteraction = afterLoss - s * p.Interaction.Mean;
-        var (gLo, gHi) = Ends(yB, -s, p.LocalGain);
-        var (nLo, nHi) = Ends(afterGain, s, p.NationalLoss);
-        var (iLo, iHi) = Ends(afterLoss, -s, p.Interaction);
-        var (tLo, tHi) = Ends(yB, -s, p.Net);
+        var afterLocal = yB + p.LocalEffect.Mean;
+        var afterNational = afterLocal + p.NationalEffect.Mean;
+        var afterInteraction = afterNational + p.Interaction.Mean;
+        var (gLo, gHi) = Ends(yB, p.LocalEffect);
+        var (nLo, nHi) = Ends(afterLocal, p.NationalEffect);
+        var (iLo, iHi) = Ends(afterNational, p.Interaction);
+        var (tLo, tHi) = Ends(yB, p.Net);
         list.Add(new Step("Neither change\n(the baseline)", "neither", yB, yB, double.NaN, double.NaN, ChartStyle.ArmColour(0)));
-        list.Add(new Step("Local change\n(local gain)", OffsetMeasure.LocalGain.Name(), yB, afterGain, gLo, gHi, ChartStyle.ArmColour(1)));
-        list.Add(new Step("National forces\n(national loss)", OffsetMeasure.NationalLoss.Name(), afterGain, afterLoss, nLo, nHi, ChartStyle.ArmColour(2)));
-        list.Add(new Step("Acting together\n(interaction)", OffsetMeasure.Interaction.Name(), afterLoss, afterInteraction, iLo, iHi, ChartStyle.Palette[4]));
+        list.Add(new Step("Local change\n(local effect)", OffsetMeasure.LocalEffect.Name(), yB, afterLocal, gLo, gHi, ChartStyle.ArmColour(1)));
+        list.Add(new Step("National forces\n(national effect)", OffsetMeasure.NationalEffect.Name(), afterLocal, afterNational, nLo, nHi, ChartStyle.ArmColour(2)));
+        list.Add(new Step("Acting together\n(interaction)", OffsetMeasure.Interaction.Name(), afterNational, afterInteraction, iLo, iHi, ChartStyle.Palette[4]));
         list.Add(new Step("Both together\n(net change)", OffsetMeasure.Net.Name(), yB, afterInteraction, tLo, tHi, ChartStyle.ArmColour(3)));
         return list;
     }
@@ -91,9 +91,12 @@ public static class BridgeChart
             var whiskerEnd = double.IsNaN(st.EndLo) ? st.End : up ? Math.Max(st.EndLo, st.EndHi) : Math.Min(st.EndLo, st.EndHi);
             // The step's label is its offset measure, signed as in offset.csv, summary.json, the
             // console and report.md (one convention: see docs/OFFSET.md); the bar shows the level.
-            var measure = i switch { 1 => p.LocalGain, 2 => p.NationalLoss, 3 => p.Interaction, _ => p.Net };
-            var name = i switch { 1 => "gain", 2 => "loss", 3 => "interaction", _ => "net" };
-            var text = $"{name} {Words.SignedShort(def, measure.Mean)}";
+            var measure = i switch { 1 => p.LocalEffect, 2 => p.NationalEffect, 3 => p.Interaction, _ => p.Net };
+            var name = i switch { 1 => "local effect", 2 => "national effect", 3 => "interaction", _ => "net" };
+            // On the square chart the bars are narrow: the measure's name and its value on two lines, so neighbours never touch.
+            var text = i < steps.Count - 1 && size.Width < 1600
+                ? $"{name}\n{Words.SignedShort(def, measure.Mean)}"
+                : $"{name} {Words.SignedShort(def, measure.Mean)}";
             if (i == steps.Count - 1) text = $"{text}\nboth: {Words.Value(def, st.End)}";
             Label(plot, i, Math.Max(whiskerEnd * k, st.End * k) * (up ? 1 : 0) + Math.Min(whiskerEnd * k, st.End * k) * (up ? 0 : 1), text, up, labelSize);
             // Connector from this step's end to the next step's start.

@@ -23,16 +23,16 @@ public static class OffsetCharts
             var title = OffsetFindings.Headline(def, a.AtHorizon(metric));
             var about = $"{Design(scenario, a)} Each step is a mean difference between arms over {Replications(t.Replications)} that share households and random draws (common random numbers)"
                       + (t.Replications > 1 ? "; whiskers: 90% confidence intervals. " : ". ")
-                      + "Step labels are the offset measures as in offset.csv: gain and net positive = better, loss positive = worse, interaction positive = the local change achieves more alongside the national forces. "
-                      + "Offset share = 1 − net change ÷ local gain; its interval is a bootstrap over replications (docs/OFFSET.md). "
+                      + "Step labels are the offset measures as in offset.csv, each a change in the metric: positive = higher, negative = lower. "
+                      + "Offset share = 1 − net change ÷ local effect; its interval is a bootstrap over replications (docs/OFFSET.md). "
                       + $"{def.Label}: {def.Description}";
             var story = ChartStories.Bridge(def, a.AtHorizon(metric), Words.Month(t.Spec.MonthAt(a.Horizon)), t);
             drafts.Add(BridgeChart.Draft(a, metric, title, Captions.For(scenario, t, version, about), BridgeStem(metric)) with { Story = story });
         }
         var gainAbout = $"{Design(scenario, a)} Lines: mean over {Replications(t.Replications)} of each replication's difference between arms (common random numbers)"
                       + (t.Replications > 1 ? "; bands: 90% confidence intervals. " : ". ")
-                      + "The purple line is the local gain plus the interaction: what the local change achieves while the national forces act.";
-        drafts.Add(GainOverTimeChart.Draft(a, OffsetAnalysis.Headline[0], Captions.For(scenario, t, version, gainAbout), LeverMarks.For(scenario, t)));
+                      + "Each line is a change in the metric (positive = higher). The purple line is the local effect plus the interaction: what the local change does while the national forces act.";
+        drafts.Add(EffectsOverTimeChart.Draft(a, OffsetAnalysis.Headline[0], Captions.For(scenario, t, version, gainAbout), LeverMarks.For(scenario, t)));
         var services = $"{Design(scenario, a)} {Captions.Whiskers(t)}Requests are help asked of a service in the month; capacity is the contacts its budget buys; "
                      + $"requests beyond capacity wait, and the wait is the months the waiting requests would take to clear at that month's capacity (waits over {ServiceCharts.WaitClipMonths:0} months are drawn to the edge and labelled).";
         drafts.Add(ServiceCharts.CapacityDraft(a, Captions.For(scenario, t, version, services)));

@@ -41,14 +41,15 @@ public static class UnmetNeedsChart
 
     public static string Title(IReadOnlyList<MetricDefinition> defs, IReadOnlyList<OffsetPoint> points)
     {
-        var gains = points.Select((p, i) => (p, def: defs[i])).Where(x => double.IsFinite(x.p.LocalGain.Mean)).ToArray();
-        var best = gains.MaxBy(x => x.p.LocalGain.Mean);
-        var worst = gains.MaxBy(x => x.p.NationalLoss.Mean);
-        var first = best.p is not null && best.p.LocalGain.Mean > 0
-            ? $"The local change cuts {Words.Noun(best.def)} most ({Words.Amount(best.def, best.p.LocalGain.Mean)})"
+        // Unmet needs: lower is better, so the local change helps most where its effect is most negative.
+        var effects = points.Select((p, i) => (p, def: defs[i])).Where(x => double.IsFinite(x.p.LocalEffect.Mean)).ToArray();
+        var best = effects.MinBy(x => x.p.LocalEffect.Mean);
+        var worst = effects.MaxBy(x => x.p.NationalEffect.Mean);
+        var first = best.p is not null && best.p.LocalEffect.Mean < 0
+            ? $"The local change cuts {Words.Noun(best.def)} most ({Words.Amount(best.def, best.p.LocalEffect.Mean)})"
             : "The local change cuts no kind of unmet need";
-        var second = worst.p is not null && worst.p.NationalLoss.Mean > 0
-            ? $"national forces add most to {Words.Noun(worst.def)} ({Words.Amount(worst.def, worst.p.NationalLoss.Mean)})"
+        var second = worst.p is not null && worst.p.NationalEffect.Mean > 0
+            ? $"national forces add most to {Words.Noun(worst.def)} ({Words.Amount(worst.def, worst.p.NationalEffect.Mean)})"
             : "national forces add to no kind of unmet need";
         return $"{first}; {second}";
     }

@@ -27,19 +27,19 @@ public static class OffsetJson
         w.WriteEndObject();
         w.WriteString("month", t.Spec.MonthAt(a.Horizon).ToString());
         w.WriteString("place", ResultTable.AllPlaces);
-        w.WriteString("identity", "local_gain - national_loss + interaction = net (per replication and for the means)");
+        w.WriteString("sign", OffsetMeasures.Sign);
+        w.WriteString("identity", "local_effect + national_effect + interaction = net (per replication and for the means)");
         w.WriteStartObject("definitions");
-        w.WriteString("local_gain", "Y_neither - Y_local (what the local change achieves on its own; positive = better)");
-        w.WriteString("national_loss", "Y_national - Y_neither (how much the national forces make things worse on their own)");
-        w.WriteString("interaction", "(Y_national - Y_both) - (Y_neither - Y_local) (how much more, or if negative less, the local change achieves while national forces act)");
-        w.WriteString("net", "Y_neither - Y_both (where doing both leaves the place against doing neither; positive = better)");
-        w.WriteString("offset_share", "1 - net / local_gain (share of the local gain the national forces cancel: 1 = all; above 1 = worse than doing nothing)");
-        w.WriteString("orientation", "for metrics where higher is better the signs are flipped, so a positive local gain always means the local change helped");
+        w.WriteString("local_effect", "Y_local - Y_neither (what the local change does on its own)");
+        w.WriteString("national_effect", "Y_national - Y_neither (what the national forces do on their own)");
+        w.WriteString("interaction", "Y_both - Y_local - Y_national + Y_neither (what acting together adds beyond the two effects on their own)");
+        w.WriteString("net", "Y_both - Y_neither (where doing both leaves the metric against doing neither)");
+        w.WriteString("offset_share", "1 - net / local_effect (share of what the local change achieves that the national forces cancel: 1 = all; above 1 = worse than doing nothing); defined only when the local effect moves the metric in its helpful direction (lower_is_better says which)");
         w.WriteEndObject();
         w.WriteStartObject("intervals");
         w.Number("level", Interval.Level);
         w.WriteString("differences", "Student t confidence interval of the mean of the per-replication differences (replications share households and random draws: common random numbers)");
-        w.WriteString("offset_share", $"ratio of means, 1 - mean(net) / mean(local_gain), with a percentile bootstrap over replications ({OffsetShare.Resamples} resamples, seeded from the run's seed); null with a status and reason when the local gain is not positive or its interval includes zero");
+        w.WriteString("offset_share", $"ratio of means, 1 - mean(net) / mean(local_effect), with a percentile bootstrap over replications ({OffsetShare.Resamples} resamples, seeded from the run's seed); null with a status and reason when the local effect does not help or its interval includes zero");
         w.WriteEndObject();
         w.WriteEndObject();
 

@@ -33,9 +33,9 @@ public static class RunOutputs
             OffsetCsv.Write(At("offset.csv"), offset);
             OffsetCsv.WriteReplications(At("offset_replications.csv"), offset);
         }
-        // In reading order: the bridges and the gain over time (the finding), the metrics over time, then services and needs.
+        // In reading order: the bridges and the effects over time (the finding), the metrics over time, then services and needs.
         var offsetDrafts = offset is null ? [] : OffsetCharts.Drafts(scenario, offset, version);
-        static bool First(ChartDraft d) => d.Stem.StartsWith("bridge-", StringComparison.Ordinal) || d.Stem.StartsWith("gain-over-time-", StringComparison.Ordinal);
+        static bool First(ChartDraft d) => d.Stem.StartsWith("bridge-", StringComparison.Ordinal) || d.Stem.StartsWith(EffectsOverTimeChart.Stem, StringComparison.Ordinal);
         var drafts = offsetDrafts.Where(First)
             .Concat(RunCharts.Drafts(scenario, table, version, offset))
             .Concat(offsetDrafts.Where(d => !First(d)))

@@ -18,7 +18,7 @@ public static class ChartStories
 
     public static string Bridge(MetricDefinition def, OffsetPoint p, string horizon, ResultTable t) =>
         $"**What it shows.** {OffsetFindings.Decomposition(def, p, horizon)} "
-        + "The blue mark is the level with neither change; the orange bar is the local gain, the green bar the national loss, the purple bar their interaction, "
+        + "The blue mark is the level with neither change; the orange bar is the local effect, the green bar the national effect, the purple bar their interaction, "
         + "and the last bar the net change from neither to both" + (t.Replications > 1 ? "; whiskers are 90% intervals of each step." : ".") + " "
         + "**What it assumes.** The local change and the national forces as described above, acting on the same simulated households with the same random draws in every arm (common random numbers), "
         + $"so each step is caused by the policies alone; and the model's rules and parameters (docs/MODEL.md). {Noise(t)}";
@@ -59,9 +59,11 @@ public static class ChartStories
 
     public static string UnmetDomains(string title, IReadOnlyList<MetricDefinition> defs, IReadOnlyList<OffsetPoint> points, string horizon, ResultTable t)
     {
-        var leak = Enumerable.Range(0, defs.Count).Where(i => double.IsFinite(points[i].Interaction.Mean)).DefaultIfEmpty(-1).MinBy(i => i < 0 ? 0 : points[i].Interaction.Mean);
-        var leakText = leak >= 0 && points[leak].Interaction.Mean < 0
-            ? $"The local gain leaks most in {Words.Noun(defs[leak])}: while the national forces act, the local change cuts them by {Words.Amount(defs[leak], points[leak].LocalGain.Mean + points[leak].Interaction.Mean)} instead of {Words.Amount(defs[leak], points[leak].LocalGain.Mean)} on its own."
+        // The interaction oriented so that negative means the local change achieves less alongside the national forces.
+        double Helped(int i) => OffsetFindings.Helped(defs[i], points[i].Interaction.Mean);
+        var leak = Enumerable.Range(0, defs.Count).Where(i => double.IsFinite(points[i].Interaction.Mean)).DefaultIfEmpty(-1).MinBy(i => i < 0 ? 0 : Helped(i));
+        var leakText = leak >= 0 && Helped(leak) < 0
+            ? $"The local gain leaks most in {Words.Noun(defs[leak])}: while the national forces act, the local change moves them by {Words.Amount(defs[leak], points[leak].LocalEffect.Mean + points[leak].Interaction.Mean)} ({Words.SignedShort(defs[leak], points[leak].LocalEffect.Mean + points[leak].Interaction.Mean)}) instead of {Words.Amount(defs[leak], points[leak].LocalEffect.Mean)} ({Words.SignedShort(defs[leak], points[leak].LocalEffect.Mean)}) on its own."
             : "In no domain does the local change achieve less while the national forces act.";
         return $"**What it shows.** Households with a severe need that no service worked on in {horizon}, by domain of need, in the four arms. {title}. {leakText} "
              + "**What it assumes.** A need is severe above the model's threshold and unmet when no service worked on it that month; a household can have several (docs/MODEL.md). "

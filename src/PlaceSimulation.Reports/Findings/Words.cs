@@ -68,12 +68,14 @@ public static class Words
         return x.ToString("0." + new string('0', Decimals(m, 1)), C);
     }
 
-    /// <summary>A signed change in the metric's level: "+1.5 pts", "−0.4 pts", "+0.02".</summary>
+    /// <summary>A signed change in the metric's level, positive = higher (the one sign convention): "+1.5 pts", "−0.4 pts", "+0.02", "−£7.4m", "−£40k".</summary>
     public static string SignedShort(MetricDefinition m, double levelChange)
     {
         var sign = levelChange > 0 ? "+" : levelChange < 0 ? "−" : "±";
         var a = Math.Abs(levelChange);
-        return Display.IsShare(m) ? sign + Points(a) + " pts" : sign + Plain(a);
+        return Display.IsShare(m) ? sign + Points(a) + " pts"
+            : Display.IsMoney(m) ? sign + "£" + (a >= 50_000 ? (a / 1e6).ToString("0.0", C) + "m" : (a / 1e3).ToString("0", C) + "k")
+            : sign + Plain(a);
     }
 
     /// <summary>"it" or "them" for a noun ("unmet needs": them).</summary>

@@ -4,33 +4,28 @@ namespace PlaceSimulation.Reports.Offset;
 public readonly record struct ArmValues(double Neither, double Local, double National, double Both);
 
 /// <summary>
-/// The decomposition of one replication's result into the local gain, the national loss,
-/// their interaction and the net (docs/OFFSET.md). For a metric where lower is better
-/// (poverty), G = Y_B − Y_L; where higher is better the signs flip, so a positive local gain
-/// always means the local change helped. By construction
-/// <c>LocalGain − NationalLoss + Interaction = Net</c>.
+/// The decomposition of one replication's result into the local effect, the national effect,
+/// their interaction and the net (docs/OFFSET.md). Every measure is a change in the metric:
+/// positive = higher, whatever the metric (one sign convention). By construction
+/// <c>LocalEffect + NationalEffect + Interaction = Net</c>.
 /// </summary>
-public readonly record struct Decomposition(double LocalGain, double NationalLoss, double Interaction, double Net)
+public readonly record struct Decomposition(double LocalEffect, double NationalEffect, double Interaction, double Net)
 {
-    public static Decomposition Of(ArmValues y, bool lowerIsBetter)
-    {
-        var s = lowerIsBetter ? 1.0 : -1.0;
-        return new Decomposition(
-            LocalGain: s * (y.Neither - y.Local),
-            NationalLoss: s * (y.National - y.Neither),
-            Interaction: s * ((y.National - y.Both) - (y.Neither - y.Local)),
-            Net: s * (y.Neither - y.Both));
-    }
+    public static Decomposition Of(ArmValues y) => new(
+        LocalEffect: y.Local - y.Neither,
+        NationalEffect: y.National - y.Neither,
+        Interaction: (y.Both - y.National) - (y.Local - y.Neither),
+        Net: y.Both - y.Neither);
 
     public double this[OffsetMeasure m] => m switch
     {
-        OffsetMeasure.LocalGain => LocalGain,
-        OffsetMeasure.NationalLoss => NationalLoss,
+        OffsetMeasure.LocalEffect => LocalEffect,
+        OffsetMeasure.NationalEffect => NationalEffect,
         OffsetMeasure.Interaction => Interaction,
         OffsetMeasure.Net => Net,
         _ => throw new ArgumentOutOfRangeException(nameof(m), "the offset share is not a difference between arms"),
     };
 
-    /// <summary>How far <c>LocalGain − NationalLoss + Interaction</c> is from <c>Net</c> (rounding only).</summary>
-    public double IdentityError => LocalGain - NationalLoss + Interaction - Net;
+    /// <summary>How far <c>LocalEffect + NationalEffect + Interaction</c> is from <c>Net</c> (rounding only).</summary>
+    public double IdentityError => LocalEffect + NationalEffect + Interaction - Net;
 }

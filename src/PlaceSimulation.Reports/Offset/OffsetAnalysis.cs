@@ -8,8 +8,8 @@ namespace PlaceSimulation.Reports.Offset;
 
 /// <summary>
 /// The offset analysis of a run (docs/OFFSET.md): for each metric, place and
-/// month, the local gain, national loss, interaction, net and offset share with their means
-/// and 90% intervals over replications. It reads the ResultTable only. Arms share their
+/// month, the local effect, national effect, interaction, net and offset share with their
+/// means and 90% intervals over replications (changes in the metric: positive = higher). It reads the ResultTable only. Arms share their
 /// households and random draws (common random numbers), so each replication's differences
 /// between arms are paired and their intervals narrow.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class OffsetAnalysis
         {
             var y = new ArmValues(t.Value(arms.Neither, r, place, month, k), t.Value(arms.Local, r, place, month, k),
                 t.Value(arms.National, r, place, month, k), t.Value(arms.Both, r, place, month, k));
-            reps[r] = Decomposition.Of(y, def.LowerIsBetter);
+            reps[r] = Decomposition.Of(y);
         }
         var estimates = new Dictionary<OffsetMeasure, Estimate>();
         foreach (var measure in OffsetMeasures.Differences)
@@ -89,7 +89,7 @@ public sealed class OffsetAnalysis
                 ? Estimate.NoNumber(EstimateStatus.Undefined, OffsetShare.MetricUndefined)
                 : new Estimate(i.Mean, i.Lo, i.Hi, EstimateStatus.Defined, null);
         }
-        estimates[OffsetMeasure.OffsetShare] = OffsetShare.Estimate(reps.Select(d => d.LocalGain).ToArray(), reps.Select(d => d.Net).ToArray(), seed);
+        estimates[OffsetMeasure.OffsetShare] = OffsetShare.Estimate(reps.Select(d => d.LocalEffect).ToArray(), reps.Select(d => d.Net).ToArray(), def.LowerIsBetter, seed);
         return new OffsetPoint(def.Name, place, month, levels, reps, estimates);
     }
 

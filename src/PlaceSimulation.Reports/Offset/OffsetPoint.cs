@@ -24,8 +24,8 @@ public sealed class OffsetPoint(string metric, int place, int month, Interval[] 
 
     public Estimate this[OffsetMeasure m] => estimates[m];
 
-    public Estimate LocalGain => this[OffsetMeasure.LocalGain];
-    public Estimate NationalLoss => this[OffsetMeasure.NationalLoss];
+    public Estimate LocalEffect => this[OffsetMeasure.LocalEffect];
+    public Estimate NationalEffect => this[OffsetMeasure.NationalEffect];
     public Estimate Interaction => this[OffsetMeasure.Interaction];
     public Estimate Net => this[OffsetMeasure.Net];
     public Estimate Share => this[OffsetMeasure.OffsetShare];

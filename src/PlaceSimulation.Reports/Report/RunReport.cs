@@ -112,15 +112,16 @@ public static class RunReport
     {
         md.AppendLine("## How to read the numbers");
         md.AppendLine();
-        md.AppendLine("For a measure where lower is better (poverty, destitution, unmet needs), with Y its value at the horizon in each arm:");
+        md.AppendLine("Every signed number in this report, its charts and its files is a change in the measure, in the measure's own units: **positive = higher, negative = lower**. "
+            + "For poverty, destitution and unmet needs lower is better, so a negative local effect means the local change helped. With Y a measure's value at the horizon in each arm:");
         md.AppendLine();
-        md.AppendLine("- **local gain** = Y(neither) − Y(local only): what the local change achieves on its own;");
-        md.AppendLine("- **national loss** = Y(national only) − Y(neither): how much worse the national forces make things on their own;");
-        md.AppendLine("- **interaction** = (Y(national only) − Y(both)) − local gain: how much more (positive) or less (negative) the local change achieves while the national forces act;");
-        md.AppendLine("- **net** = Y(neither) − Y(both): where doing both leaves the place against doing neither;");
-        md.AppendLine("- local gain − national loss + interaction = net, exactly;");
-        md.AppendLine("- **offset share** = 1 − net ÷ local gain: the part of the local gain the national forces cancel. 100% means all of it; above 100%, the place ends worse off than if neither had happened. "
-            + "It is only given when the local gain is clearly above zero; otherwise the report says why.");
+        md.AppendLine("- **local effect** = Y(local only) − Y(neither): what the local change does on its own;");
+        md.AppendLine("- **national effect** = Y(national only) − Y(neither): what the national forces do on their own;");
+        md.AppendLine("- **interaction** = Y(both) − Y(local only) − Y(national only) + Y(neither): what acting together adds beyond the two on their own (for poverty, positive means the local change achieves less while the national forces act);");
+        md.AppendLine("- **net** = Y(both) − Y(neither): where doing both leaves the measure against doing neither;");
+        md.AppendLine("- local effect + national effect + interaction = net, exactly;");
+        md.AppendLine("- **offset share** = 1 − net ÷ local effect: the part of what the local change achieves that the national forces cancel. 100% means all of it; above 100%, the place ends worse off than if neither had happened. "
+            + "It is only given when the local change clearly helped (for poverty, a local effect clearly below zero); otherwise the report says why.");
         md.AppendLine();
         md.AppendLine("Differences in shares are in percentage points. Details and the choice of intervals: `docs/OFFSET.md` in the repository.");
         md.AppendLine();
@@ -134,7 +135,7 @@ public static class RunReport
         md.AppendLine(t.Replications > 1
             ? $"- The 90% intervals show how much the results vary across {t.Replications} replications (the simulation's own randomness). They do not include uncertainty in the rules or the parameters, which is larger."
             : "- With one replication there are no intervals: run more replications before quoting a difference.");
-        md.AppendLine("- The size of an effect depends on the strength given to each lever in the scenario file; the direction and the relative size of the local gain and the national loss are the robust part.");
+        md.AppendLine("- The size of an effect depends on the strength given to each lever in the scenario file; the direction and the relative size of the local effect and the national effect are the robust part.");
         md.AppendLine("- The places are stylised presets, not the real areas they are named after.");
         md.AppendLine();
     }

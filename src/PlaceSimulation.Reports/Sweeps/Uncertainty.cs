@@ -12,10 +12,11 @@ using PlaceSimulation.Sensitivity;
 namespace PlaceSimulation.Reports.Sweeps;
 
 /// <summary>The offset of one metric at one point of the parameter space (means over replications, at the horizon).</summary>
-public sealed record OffsetAtPoint(int Point, string Metric, double LocalGain, double NationalLoss, double Interaction, double Net)
+/// Every measure is a change in the metric: positive = higher (docs/OFFSET.md).
+public sealed record OffsetAtPoint(int Point, string Metric, double LocalEffect, double NationalEffect, double Interaction, double Net)
 {
-    /// <summary>1 − net / gain when the local gain is positive; NaN otherwise (there is no gain to cancel).</summary>
-    public double Share => LocalGain > 0 ? OffsetShare.Of(LocalGain, Net) : double.NaN;
+    /// <summary>1 − net / local effect when the local change helps (moves the metric in its helpful direction); NaN otherwise (nothing to cancel).</summary>
+    public double Share => OffsetMeasures.Helps(LocalEffect, MetricCatalogue.ByName[Metric].LowerIsBetter) ? OffsetShare.Of(LocalEffect, Net) : double.NaN;
 }
 
 /// <summary>The offset share of one metric with the scenario's values and its spread over parameter uncertainty.</summary>
@@ -56,9 +57,8 @@ public static class Uncertainty
             {
                 var k = table.MetricIndex(metric);
                 double Mean(int arm) => Enumerable.Range(0, table.Replications).Average(r => table.Value(arm, r, table.All, table.Months - 1, k));
-                var d = Decomposition.Of(new ArmValues(Mean(arms.Neither), Mean(arms.Local), Mean(arms.National), Mean(arms.Both)),
-                    MetricCatalogue.ByName[metric].LowerIsBetter);
-                points.Add(new OffsetAtPoint(point.Number, metric, d.LocalGain, d.NationalLoss, d.Interaction, d.Net));
+                var d = Decomposition.Of(new ArmValues(Mean(arms.Neither), Mean(arms.Local), Mean(arms.National), Mean(arms.Both)));
+                points.Add(new OffsetAtPoint(point.Number, metric, d.LocalEffect, d.NationalEffect, d.Interaction, d.Net));
             }
         }
         var basePoint = plan.Points.Single(p => p.Kind == "base").Number;
@@ -89,12 +89,12 @@ public static class Uncertainty
     {
         using (var csv = new StreamWriter(Path.Combine(folder, "uncertainty.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" })
         {
-            csv.WriteLine("sample,kind," + string.Join(",", plan.Ranges.Select(r => r.Name)) + ",metric,local_gain,national_loss,interaction,net,offset_share");
+            csv.WriteLine("sample,kind," + string.Join(",", plan.Ranges.Select(r => r.Name)) + ",metric,local_effect,national_effect,interaction,net,offset_share");
             foreach (var p in points)
             {
                 var point = plan.Points[p.Point - 1];
                 csv.WriteLine(string.Join(",", new[] { p.Point.ToString(C), point.Kind }.Concat(point.Values.Select(Formats.Number))
-                    .Concat([p.Metric, Formats.Number(p.LocalGain), Formats.Number(p.NationalLoss), Formats.Number(p.Interaction), Formats.Number(p.Net), Formats.Number(p.Share)])));
+                    .Concat([p.Metric, Formats.Number(p.LocalEffect), Formats.Number(p.NationalEffect), Formats.Number(p.Interaction), Formats.Number(p.Net), Formats.Number(p.Share)])));
             }
         }
         JsonFiles.Write(Path.Combine(folder, "uncertainty.json"), w =>
@@ -103,6 +103,7 @@ public static class Uncertainty
             w.WriteString("design", "lhs");
             w.WriteNumber("samples", plan.Block.Samples);
             w.WriteString("about", "offset share at the horizon with the scenario's values (at_base), and its 5th, 50th and 95th percentiles across the points where the local change gains");
+            w.WriteString("sign", "uncertainty.csv's local_effect, national_effect, interaction and net: " + OffsetMeasures.Sign);
             w.WriteStartObject("offset_share");
             foreach (var s in shares)
             {
@@ -155,7 +156,7 @@ public static class Uncertainty
         foreach (var s in shares) md.AppendLine($"- {Sentence(s)}.");
         md.AppendLine();
         md.AppendLine($"A Latin hypercube of {plan.Block.Samples} points over the declared plausible ranges of {plan.Ranges.Count} assumed or calibrated parameters (listed in `uncertainty.json`; the places' make-up and the levers are not varied), each point running the four offset arms with {spec.Replications} replications on the same households and draws. "
-            + "The interval is over parameter uncertainty: the spread of the offset share across plausible parameter sets, not a confidence interval. Each point's share is 1 − net / gain from the means over replications.");
+            + "The interval is over parameter uncertainty: the spread of the offset share across plausible parameter sets, not a confidence interval. Each point's share is 1 − net / local effect from the means over replications.");
         md.AppendLine();
         ChartSection.Append(md, charts);
         md.AppendLine("## Files");

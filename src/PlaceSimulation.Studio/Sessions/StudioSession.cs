@@ -16,8 +16,12 @@ public sealed record Pull(int Sequence, int Month, string Date, string Path, str
 /// <summary>One month of the session: each world's measures (null where undefined) and the offset bridge.</summary>
 public sealed record MonthRecord(int Month, string Date, double?[][] Values, BridgeRecord[] Bridge);
 
-/// <summary>The offset decomposition of one measure this month (Reports' definition: a positive local gain helped).</summary>
-public sealed record BridgeRecord(string Metric, double? LocalGain, double? NationalLoss, double? Interaction, double? Net, double? OffsetShare);
+/// <summary>
+/// The offset decomposition of one measure this month, as Reports defines it (docs/OFFSET.md): each
+/// measure is a change in the metric against neither change, positive = higher; the share is given
+/// only when the local change moved the metric in its helpful direction.
+/// </summary>
+public sealed record BridgeRecord(string Metric, double? LocalEffect, double? NationalEffect, double? Interaction, double? Net, double? OffsetShare);
 
 /// <summary>A followed household's month in the two worlds shown.</summary>
 public sealed record StoryEntry(int Month, string Date, string AsItIs, string WithChanges);
@@ -439,9 +443,9 @@ public sealed class StudioSession : IAsyncDisposable
         {
             var k = Array.IndexOf(Worlds.Metrics, name);
             if (values.Any(v => v[k] is null)) return new BridgeRecord(name, null, null, null, null, null);
-            var d = Decomposition.Of(new ArmValues(values[0][k]!.Value, values[1][k]!.Value, values[2][k]!.Value, values[3][k]!.Value), Worlds.Metric(name).LowerIsBetter);
-            double? share = d.LocalGain > 0 ? Finite(OffsetShare.Of(d.LocalGain, d.Net)) : null;
-            return new BridgeRecord(name, d.LocalGain, d.NationalLoss, d.Interaction, d.Net, share);
+            var d = Decomposition.Of(new ArmValues(values[0][k]!.Value, values[1][k]!.Value, values[2][k]!.Value, values[3][k]!.Value));
+            double? share = OffsetMeasures.Helps(d.LocalEffect, Worlds.Metric(name).LowerIsBetter) ? Finite(OffsetShare.Of(d.LocalEffect, d.Net)) : null;
+            return new BridgeRecord(name, d.LocalEffect, d.NationalEffect, d.Interaction, d.Net, share);
         }).ToArray();
         return new MonthRecord(month, DateOf(month), values, bridge);
     }

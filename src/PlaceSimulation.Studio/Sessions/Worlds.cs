@@ -6,7 +6,7 @@ namespace PlaceSimulation.Studio.Sessions;
 /// The four arms a session runs on the same households and random draws (common random
 /// numbers). The page shows the first and the last, "as it is" and "with your changes"; the
 /// two between carry only the room's local levers or only its national ones, so the offset
-/// bridge (local gain, national loss, interaction, net) can be drawn as the months go by.
+/// bridge (local effect, national effect, interaction, net: changes, positive = higher) can be drawn as the months go by.
 /// They are the four arms of the offset design, in its order: neither, local, national, both.
 /// </summary>
 public static class Worlds

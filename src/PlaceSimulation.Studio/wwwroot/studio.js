@@ -2,7 +2,7 @@
 // draws both worlds live, and sends the room's actions to the HTTP interface (docs/STUDIO.md).
 'use strict';
 
-const COLOURS = { asIs: '#0072B2', with: '#E69F00', mark: '#D55E00', gain: '#009E73', loss: '#D55E00', inter: '#CC79A7', net: '#56B4E9' };
+const COLOURS = { asIs: '#0072B2', with: '#E69F00', mark: '#D55E00', local: '#009E73', national: '#D55E00', inter: '#CC79A7', net: '#56B4E9' };
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20];
 const AS_IS = 0, WITH = 3;
 
@@ -59,10 +59,14 @@ function fmt(metric, v) {
   if (metric.unit === 'per household') return v.toFixed(3);
   return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1);
 }
+// A change in a measure, signed as in every output (positive = higher), with a real minus sign.
 function fmtDiff(metric, v) {
   if (v === null || v === undefined) return 'n/a';
-  if (isShare(metric.unit)) return (100 * v).toFixed(2) + ' pts';
-  return fmt(metric, v);
+  const sign = v > 0 ? '+' : v < 0 ? '\u2212' : '\u00b1';
+  const a = Math.abs(v);
+  if (isShare(metric.unit)) return sign + (100 * a).toFixed(2) + ' pts';
+  if (/GBP/.test(metric.unit)) return sign + '£' + (a >= 1e6 ? (a / 1e6).toFixed(1) + 'm' : Math.round(a).toLocaleString('en-GB'));
+  return sign + fmt(metric, a);
 }
 function monthName(ym) {
   const [y, m] = ym.split('-').map(Number);
@@ -142,11 +146,11 @@ function makeCharts() {
   if (bridgeChart) bridgeChart.destroy();
   bridgeChart = new Chart(el('bridge'), {
     type: 'bar',
-    data: { labels: [['Local', 'gain'], ['National', 'loss'], 'Interaction', 'Net'], datasets: [{ data: [], backgroundColor: [COLOURS.gain, COLOURS.loss, COLOURS.inter, COLOURS.net] }] },
+    data: { labels: [['Local', 'effect'], ['National', 'effect'], 'Interaction', 'Net'], datasets: [{ data: [], backgroundColor: [COLOURS.local, COLOURS.national, COLOURS.inter, COLOURS.net] }] },
     options: {
       animation: false, responsive: true, maintainAspectRatio: false,
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => bridgeTip(c.dataIndex) } } },
-      scales: { x: { ticks: { font: { size: 11 }, maxRotation: 0 } }, y: { grace: '10%', title: { display: true, text: 'improvement', font: { size: 10 } }, ticks: { font: { size: 10 } } } },
+      scales: { x: { ticks: { font: { size: 11 }, maxRotation: 0 } }, y: { grace: '10%', title: { display: true, text: 'change (positive = higher)', font: { size: 10 } }, ticks: { font: { size: 10 } } } },
     },
   });
 }
@@ -182,7 +186,7 @@ let bridgeParts = null;
 function bridgeTip(i) {
   if (!bridgeParts) return '';
   const m = metricOf(el('bridge-metric').value);
-  return ['Local gain', 'National loss', 'Interaction', 'Net'][i] + ': ' + fmtDiff(m, bridgeParts[i]);
+  return ['Local effect', 'National effect', 'Interaction', 'Net'][i] + ': ' + fmtDiff(m, bridgeParts[i]);
 }
 function drawBridge() {
   const name = el('bridge-metric').value || state.bridged[0];
@@ -190,12 +194,13 @@ function drawBridge() {
   const last = state.history[state.history.length - 1];
   const words = el('bridge-words');
   const b = last && last.bridge.find(x => x.metric === name);
-  if (!b || b.localGain === null) { bridgeChart.data.datasets[0].data = []; bridgeChart.update('none'); words.textContent = 'The bridge appears once months have run.'; return; }
+  if (!b || b.localEffect === null) { bridgeChart.data.datasets[0].data = []; bridgeChart.update('none'); words.textContent = 'The bridge appears once months have run.'; return; }
   const scale = isShare(m.unit) ? 100 : 1;
-  const g = b.localGain * scale, l = b.nationalLoss * scale, i = b.interaction * scale, n = b.net * scale;
-  bridgeParts = [b.localGain, b.nationalLoss, b.interaction, b.net];
-  bridgeChart.data.datasets[0].data = [[0, g], [g, g - l], [g - l, g - l + i], [0, n]];
-  bridgeChart.options.scales.y.title.text = isShare(m.unit) ? 'improvement (percentage points)' : 'improvement (' + m.unit + ')';
+  // Each measure is a change in the metric against neither change (positive = higher), so the steps add up to the net.
+  const l = b.localEffect * scale, d = b.nationalEffect * scale, i = b.interaction * scale, n = b.net * scale;
+  bridgeParts = [b.localEffect, b.nationalEffect, b.interaction, b.net];
+  bridgeChart.data.datasets[0].data = [[0, l], [l, l + d], [l + d, l + d + i], [0, n]];
+  bridgeChart.options.scales.y.title.text = 'change against neither (' + (isShare(m.unit) ? 'percentage points' : m.unit) + '; positive = higher)';
   bridgeChart.update('none');
   const local = state.pulls.some(p => p.local), national = state.pulls.some(p => !p.local);
   if (!local && !national) words.textContent = `In ${monthName(last.date)}: no lever pulled yet, so both worlds are the same.`;
@@ -204,7 +209,7 @@ function drawBridge() {
       + (b.offsetShare > 1 ? ': more than all of it, so the place ends worse off than doing nothing' : '')
       + ' (one run, no interval: save the scenario and run it with replications for one).';
   else if (local) words.textContent = `In ${monthName(last.date)}: your local levers have not improved ${m.label.toLowerCase()} yet, so there is no gain to cancel.`;
-  else words.textContent = `In ${monthName(last.date)}: only national levers pulled; their effect is the national loss (${fmtDiff(m, b.nationalLoss)}).`;
+  else words.textContent = `In ${monthName(last.date)}: only national levers pulled; on their own they change ${m.label.toLowerCase()} by ${fmtDiff(m, b.nationalEffect)} (the national effect).`;
 }
 
 // ---------- levers ----------

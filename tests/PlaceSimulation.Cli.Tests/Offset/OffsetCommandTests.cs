@@ -72,7 +72,7 @@ public sealed class OffsetCommandTests : IDisposable
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("offset").TryGetProperty("poverty_rate_ahc", out _));
 
-        // The identity holds per replication in the files: local_gain - national_loss + interaction = net.
+        // The identity holds per replication in the files: local_effect + national_effect + interaction = net.
         var rows = File.ReadLines(Path.Combine(output, "offset_replications.csv")).Skip(1).Select(l => l.Split(','))
             .GroupBy(f => (f[0], f[1], f[2], f[3]));
         var groups = 0;
@@ -80,7 +80,7 @@ public sealed class OffsetCommandTests : IDisposable
         {
             var v = g.ToDictionary(f => f[4], f => double.Parse(f[5], CultureInfo.InvariantCulture));
             var scale = v.Values.Max(Math.Abs) + 1e-12;
-            Assert.True(Math.Abs(v["local_gain"] - v["national_loss"] + v["interaction"] - v["net"]) <= 1e-8 * scale, g.Key.ToString());
+            Assert.True(Math.Abs(v["local_effect"] + v["national_effect"] + v["interaction"] - v["net"]) <= 1e-8 * scale, g.Key.ToString());
             groups++;
         }
         Assert.True(groups > 100);
@@ -95,6 +95,37 @@ public sealed class OffsetCommandTests : IDisposable
         }
         else Assert.Contains("no offset can be measured", title);
         Assert.Contains(title, File.ReadAllText(Path.Combine(output, "report.md")));
+
+        // One sign convention everywhere (docs/OFFSET.md): every measure is a change in the metric, positive = higher.
+        var sign = summary.RootElement.GetProperty("offset_design").GetProperty("sign").GetString()!;
+        Assert.Contains("positive = the metric is higher", sign);
+        var reportText = File.ReadAllText(Path.Combine(output, "report.md"));
+        var offsetCsv = File.ReadAllLines(Path.Combine(output, "offset.csv"));
+        double Mean(string metric, string measure) => double.Parse(
+            offsetCsv.Single(l => l.StartsWith($"all,{metric},horizon,{measure},", StringComparison.Ordinal)).Split(',')[4], CultureInfo.InvariantCulture);
+        double Level(string metric, string arm) => summary.RootElement.GetProperty("offset").GetProperty(metric).GetProperty("levels").GetProperty(arm).GetProperty("mean").GetDouble();
+        foreach (var metric in new[] { "poverty_rate_ahc", "unmet_needs" })
+        {
+            Assert.Equal(Level(metric, "local") - Level(metric, "neither"), Mean(metric, "local_effect"), 9);
+            Assert.Equal(Level(metric, "national") - Level(metric, "neither"), Mean(metric, "national_effect"), 9);
+            Assert.Equal(Level(metric, "both") - Level(metric, "neither"), Mean(metric, "net"), 9);
+            Assert.Equal(Mean(metric, "net"), Mean(metric, "local_effect") + Mean(metric, "national_effect") + Mean(metric, "interaction"), 9);
+        }
+        // Unmet needs (lower is better): the local change's services meet needs, so it helps even in this small run, and its local effect is negative.
+        var unmet = PlaceSimulation.Model.Metrics.MetricCatalogue.ByName["unmet_needs"];
+        Assert.True(unmet.LowerIsBetter);
+        var local = Mean("unmet_needs", "local_effect");
+        Assert.True(local < 0, $"the local change should leave fewer needs unmet: local_effect {local}");
+        var shown = PlaceSimulation.Reports.Findings.Words.SignedShort(unmet, local);
+        Assert.StartsWith("−", shown);
+        // The console's table and report.md show the same signed value as offset.csv, and the words say which way it moved.
+        Assert.Contains(shown, result.StdOut);
+        Assert.Contains($"On its own the local change lowers unmet needs by {PlaceSimulation.Reports.Findings.Words.Amount(unmet, local)} ({shown})", reportText);
+        // Poverty, whichever way the small run moves it: report.md and the bridge's step carry offset.csv's signed local effect.
+        var poverty = PlaceSimulation.Model.Metrics.MetricCatalogue.ByName["poverty_rate_ahc"];
+        Assert.Contains($"({PlaceSimulation.Reports.Findings.Words.SignedShort(poverty, Mean("poverty_rate_ahc", "local_effect"))}; 90% interval", reportText);
+        var bridge = File.ReadLines(Path.Combine(output, "charts", "bridge-poverty-rate-ahc.csv")).Single(l => l.Contains(",local_effect,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(Mean("poverty_rate_ahc", "local_effect"), double.Parse(bridge[4], CultureInfo.InvariantCulture) - double.Parse(bridge[3], CultureInfo.InvariantCulture), 9);
     }
 
     private static string manifestTitle(string output, string name)
@@ -160,7 +191,7 @@ public sealed class OffsetCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         var poverty = summary.RootElement.GetProperty("offset").GetProperty("poverty_rate_ahc");
-        Assert.Equal(0, poverty.GetProperty("local_gain").GetProperty("mean").GetDouble());
+        Assert.Equal(0, poverty.GetProperty("local_effect").GetProperty("mean").GetDouble());
         var share = poverty.GetProperty("offset_share");
         Assert.Equal(JsonValueKind.Null, share.GetProperty("mean").ValueKind);
         Assert.Equal("undefined", share.GetProperty("status").GetString());

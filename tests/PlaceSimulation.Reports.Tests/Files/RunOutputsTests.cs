@@ -53,14 +53,14 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
         foreach (var metric in new[] { "poverty_rate_ahc", "destitution_rate", "child_poverty_rate", "unmet_needs" })
         {
             var m = offset.GetProperty(metric);
-            foreach (var measure in new[] { "local_gain", "national_loss", "interaction", "net", "offset_share" })
+            foreach (var measure in new[] { "local_effect", "national_effect", "interaction", "net", "offset_share" })
                 foreach (var field in new[] { "mean", "lo", "hi" })
                     Assert.True(m.GetProperty(measure).TryGetProperty(field, out _), $"offset.{metric}.{measure}.{field} missing");
             Assert.True(m.GetProperty("offset_share").TryGetProperty("status", out _));
             Assert.True(m.GetProperty("offset_share").TryGetProperty("reason", out _));
             double Mean(string measure) => m.GetProperty(measure).GetProperty("mean").GetDouble();
-            var scale = Math.Abs(Mean("national_loss")) + Math.Abs(Mean("local_gain")) + 1e-12;
-            Assert.True(Math.Abs(Mean("local_gain") - Mean("national_loss") + Mean("interaction") - Mean("net")) <= 1e-8 * scale, metric);
+            var scale = Math.Abs(Mean("national_effect")) + Math.Abs(Mean("local_effect")) + 1e-12;
+            Assert.True(Math.Abs(Mean("local_effect") + Mean("national_effect") + Mean("interaction") - Mean("net")) <= 1e-8 * scale, metric);
         }
     }
 
@@ -72,7 +72,7 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
         Assert.Equal(JsonValueKind.Null, share.GetProperty("mean").ValueKind);
         Assert.Equal(JsonValueKind.Null, share.GetProperty("lo").ValueKind);
         Assert.Equal("undefined", share.GetProperty("status").GetString());
-        Assert.Equal(OffsetShare.GainNotPositive, share.GetProperty("reason").GetString());
+        Assert.Equal(OffsetShare.NoHelpfulLocalEffect, share.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
         var (_, analysis, summary) = Write(OffsetRuns.Working);
         var lines = File.ReadAllLines(Path.Combine(_folder, "offset.csv"));
         Assert.Equal(OffsetCsv.Header, lines[0]);
-        var row = lines.Single(l => l.StartsWith("all,poverty_rate_ahc,horizon,local_gain,", StringComparison.Ordinal)).Split(',');
-        var mean = summary.GetProperty("offset").GetProperty("poverty_rate_ahc").GetProperty("local_gain").GetProperty("mean").GetDouble();
+        var row = lines.Single(l => l.StartsWith("all,poverty_rate_ahc,horizon,local_effect,", StringComparison.Ordinal)).Split(',');
+        var mean = summary.GetProperty("offset").GetProperty("poverty_rate_ahc").GetProperty("local_effect").GetProperty("mean").GetDouble();
         Assert.Equal(mean, double.Parse(row[4], CultureInfo.InvariantCulture));
         var t = analysis.Table;
         // One row per place (and all), metric, month (and horizon) and measure.
@@ -109,7 +109,7 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
             Assert.Contains(chart.Images, i => (i.Width, i.Height) == (1600, 900));
             Assert.Contains(chart.Images, i => (i.Width, i.Height) == (1080, 1080));
         }
-        foreach (var stem in new[] { "bridge-poverty-rate-ahc", "bridge-destitution-rate", "bridge-child-poverty-rate", "gain-over-time-poverty-rate-ahc", "poverty-rate-ahc",
+        foreach (var stem in new[] { "bridge-poverty-rate-ahc", "bridge-destitution-rate", "bridge-child-poverty-rate", "effects-over-time-poverty-rate-ahc", "poverty-rate-ahc",
                      "destitution-rate", "child-poverty-rate", "service-capacity", "service-waits", "unmet-needs-by-domain" })
             Assert.Contains(written.Charts, c => c.Stem == stem);
     }
@@ -166,6 +166,6 @@ public sealed class RunOutputsTests(OffsetPacks packs) : IClassFixture<OffsetPac
         var bridge = written.Charts.Single(c => c.Stem == "bridge-poverty-rate-ahc");
         Assert.Equal("The local change did not change poverty, so no offset can be measured", bridge.Title);
         var report = File.ReadAllText(Path.Combine(_folder, "report.md"));
-        Assert.Contains("No offset share is given: " + OffsetShare.GainNotPositive, report);
+        Assert.Contains("No offset share is given: " + OffsetShare.NoHelpfulLocalEffect, report);
     }
 }

@@ -12,7 +12,7 @@ public class OffsetAnalysisTests
     }
 
     [Fact]
-    public void Local_gain_minus_national_loss_plus_interaction_equals_net_per_replication_and_for_the_means()
+    public void Local_effect_plus_national_effect_plus_interaction_equals_net_per_replication_and_for_the_means()
     {
         var a = Analyse(OffsetRuns.Working);
         var t = a.Table;
@@ -25,7 +25,7 @@ public class OffsetAnalysisTests
             var scale = point.Levels.Max(l => Math.Abs(l.Mean)) + 1e-12;
             foreach (var d in point.Replications)
                 Assert.True(Math.Abs(d.IdentityError) <= 1e-12 * scale, $"{metric} place {p} month {m}: {d}");
-            var means = point.LocalGain.Mean - point.NationalLoss.Mean + point.Interaction.Mean - point.Net.Mean;
+            var means = point.LocalEffect.Mean + point.NationalEffect.Mean + point.Interaction.Mean - point.Net.Mean;
             Assert.True(Math.Abs(means) <= 1e-12 * scale, $"{metric} place {p} month {m}: means off by {means}");
             checkedPoints++;
         }
@@ -37,9 +37,11 @@ public class OffsetAnalysisTests
     {
         var a = Analyse(OffsetRuns.Working);
         var p = a.AtHorizon("poverty_rate_ahc");
-        Assert.Equal(p.Neither.Mean - p.Local.Mean, p.LocalGain.Mean, 12);
-        Assert.Equal(p.National.Mean - p.Neither.Mean, p.NationalLoss.Mean, 12);
-        Assert.Equal(p.Neither.Mean - p.Both.Mean, p.Net.Mean, 12);
+        // One sign convention: each is a change in the metric, positive = higher.
+        Assert.Equal(p.Local.Mean - p.Neither.Mean, p.LocalEffect.Mean, 12);
+        Assert.Equal(p.National.Mean - p.Neither.Mean, p.NationalEffect.Mean, 12);
+        Assert.Equal(p.Both.Mean - p.Local.Mean - p.National.Mean + p.Neither.Mean, p.Interaction.Mean, 12);
+        Assert.Equal(p.Both.Mean - p.Neither.Mean, p.Net.Mean, 12);
     }
 
     [Fact]
@@ -58,19 +60,19 @@ public class OffsetAnalysisTests
         foreach (var metric in OffsetAnalysis.Headline.Append("unmet_needs"))
         {
             var p = a.AtHorizon(metric);
-            Assert.All(p.Replications, d => Assert.Equal(0, d.LocalGain));
+            Assert.All(p.Replications, d => Assert.Equal(0, d.LocalEffect));
             Assert.Equal(EstimateStatus.Undefined, p.Share.Status);
             Assert.True(double.IsNaN(p.Share.Mean));
-            Assert.Equal(OffsetShare.GainNotPositive, p.Share.Reason);
+            Assert.Equal(OffsetShare.NoHelpfulLocalEffect, p.Share.Reason);
         }
     }
 
     [Fact]
-    public void A_local_change_that_harms_has_a_negative_gain_and_no_offset_share()
+    public void A_local_change_that_harms_raises_unmet_needs_and_has_no_offset_share()
     {
         var a = Analyse(OffsetRuns.Harms);
         var p = a.AtHorizon("unmet_needs");
-        Assert.True(p.LocalGain.Mean < 0, $"closing services should leave more needs unmet; gain {p.LocalGain.Mean}");
+        Assert.True(p.LocalEffect.Mean > 0, $"closing services should leave more needs unmet: a positive local effect; got {p.LocalEffect.Mean}");
         Assert.Equal(EstimateStatus.Undefined, p.Share.Status);
         Assert.NotNull(p.Share.Reason);
     }

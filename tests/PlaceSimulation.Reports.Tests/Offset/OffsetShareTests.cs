@@ -5,9 +5,10 @@ namespace PlaceSimulation.Reports.Tests.Offset;
 public class OffsetShareTests
 {
     [Fact]
-    public void The_share_is_one_minus_the_ratio_of_mean_net_to_mean_gain()
+    public void The_share_is_one_minus_the_ratio_of_mean_net_to_mean_local_effect()
     {
-        var e = OffsetShare.Estimate([0.010, 0.012, 0.011, 0.009], [0.002, 0.003, 0.001, 0.002], seed: 1);
+        // Poverty (lower is better): the local change lowers it, both together lower it a little.
+        var e = OffsetShare.Estimate([-0.010, -0.012, -0.011, -0.009], [-0.002, -0.003, -0.001, -0.002], lowerIsBetter: true, seed: 1);
         Assert.Equal(EstimateStatus.Defined, e.Status);
         Assert.Equal(1 - 0.002 / 0.0105, e.Mean, 12);
         Assert.True(e.Lo <= e.Mean && e.Mean <= e.Hi, $"{e.Lo} {e.Mean} {e.Hi}");
@@ -15,40 +16,56 @@ public class OffsetShareTests
     }
 
     [Fact]
-    public void A_gain_of_zero_gives_no_number_and_says_why()
+    public void The_share_is_the_same_number_whichever_way_the_metric_is_better()
     {
-        var e = OffsetShare.Estimate([0.0, 0.0, 0.0], [-0.01, -0.02, -0.01], seed: 1);
-        Assert.Equal(EstimateStatus.Undefined, e.Status);
-        Assert.True(double.IsNaN(e.Mean) && double.IsNaN(e.Lo) && double.IsNaN(e.Hi));
-        Assert.Equal(OffsetShare.GainNotPositive, e.Reason);
+        // Negating both measures is exact, so a lower-is-better metric's share is bit-identical to the mirrored higher-is-better one.
+        double[] g = [0.010, 0.014, 0.008, 0.012, 0.011];
+        double[] n = [0.001, 0.004, -0.002, 0.003, 0.000];
+        var up = OffsetShare.Estimate(g, n, lowerIsBetter: false, seed: 42);
+        var down = OffsetShare.Estimate(g.Select(x => -x).ToArray(), n.Select(x => -x).ToArray(), lowerIsBetter: true, seed: 42);
+        Assert.Equal(EstimateStatus.Defined, up.Status);
+        Assert.Equal(up, down);
     }
 
     [Fact]
-    public void A_negative_gain_gives_no_number()
+    public void A_gain_of_zero_gives_no_number_and_says_why()
     {
-        var e = OffsetShare.Estimate([-0.01, -0.02, -0.015], [-0.03, -0.04, -0.03], seed: 1);
+        var e = OffsetShare.Estimate([0.0, 0.0, 0.0], [0.01, 0.02, 0.01], lowerIsBetter: true, seed: 1);
+        Assert.Equal(EstimateStatus.Undefined, e.Status);
+        Assert.True(double.IsNaN(e.Mean) && double.IsNaN(e.Lo) && double.IsNaN(e.Hi));
+        Assert.Equal(OffsetShare.NoHelpfulLocalEffect, e.Reason);
+    }
+
+    [Fact]
+    public void A_local_effect_in_the_unhelpful_direction_gives_no_number()
+    {
+        // Poverty raised by the local change: nothing to cancel.
+        var e = OffsetShare.Estimate([0.01, 0.02, 0.015], [0.03, 0.04, 0.03], lowerIsBetter: true, seed: 1);
         Assert.Equal(EstimateStatus.Undefined, e.Status);
         Assert.True(double.IsNaN(e.Mean));
+        Assert.Equal(OffsetShare.NoHelpfulLocalEffect, e.Reason);
+        // A higher-is-better metric lowered by the local change: the same.
+        Assert.Equal(EstimateStatus.Undefined, OffsetShare.Estimate([-0.01, -0.02, -0.015], [-0.03, -0.04, -0.03], lowerIsBetter: false, seed: 1).Status);
     }
 
     [Fact]
     public void A_gain_whose_interval_includes_zero_is_unstable()
     {
-        var e = OffsetShare.Estimate([0.02, -0.015, 0.01, -0.005], [0.0, 0.0, 0.01, -0.01], seed: 1);
+        var e = OffsetShare.Estimate([-0.02, 0.015, -0.01, 0.005], [0.0, 0.0, -0.01, 0.01], lowerIsBetter: true, seed: 1);
         Assert.Equal(EstimateStatus.Unstable, e.Status);
         Assert.True(double.IsNaN(e.Mean));
-        Assert.Equal(OffsetShare.GainIncludesZero, e.Reason);
+        Assert.Equal(OffsetShare.LocalEffectIncludesZero, e.Reason);
     }
 
     [Fact]
     public void One_replication_gives_no_share_because_the_gain_cannot_be_checked()
     {
-        var e = OffsetShare.Estimate([0.01], [0.0025], seed: 1);
+        var e = OffsetShare.Estimate([-0.01], [-0.0025], lowerIsBetter: true, seed: 1);
         Assert.Equal(EstimateStatus.Unstable, e.Status);
         Assert.True(double.IsNaN(e.Mean));
         Assert.Equal(OffsetShare.OneReplication, e.Reason);
-        // ... but a gain that is not positive is still undefined, whatever the replications.
-        Assert.Equal(EstimateStatus.Undefined, OffsetShare.Estimate([-0.01], [-0.02], seed: 1).Status);
+        // ... but a local effect that does not help is still undefined, whatever the replications.
+        Assert.Equal(EstimateStatus.Undefined, OffsetShare.Estimate([0.01], [0.02], lowerIsBetter: true, seed: 1).Status);
     }
 
     [Fact]
@@ -56,8 +73,8 @@ public class OffsetShareTests
     {
         double[] g = [0.010, 0.014, 0.008, 0.012, 0.011];
         double[] n = [0.001, 0.004, -0.002, 0.003, 0.000];
-        Assert.Equal(OffsetShare.Estimate(g, n, 42), OffsetShare.Estimate(g, n, 42));
-        Assert.NotEqual(OffsetShare.Estimate(g, n, 42).Lo, OffsetShare.Estimate(g, n, 43).Lo);
+        Assert.Equal(OffsetShare.Estimate(g, n, false, 42), OffsetShare.Estimate(g, n, false, 42));
+        Assert.NotEqual(OffsetShare.Estimate(g, n, false, 42).Lo, OffsetShare.Estimate(g, n, false, 43).Lo);
     }
 
     /// <summary>
@@ -77,7 +94,7 @@ public class OffsetShareTests
         {
             var gains = Enumerable.Range(0, 20).Select(_ => 1 + 0.25 * Normal()).ToArray();
             var nets = Enumerable.Range(0, 20).Select(_ => 0.3 + 0.25 * Normal()).ToArray();
-            var e = OffsetShare.Estimate(gains, nets, (ulong)s);
+            var e = OffsetShare.Estimate(gains, nets, lowerIsBetter: false, (ulong)s);
             Assert.Equal(EstimateStatus.Defined, e.Status);
             if (e.Lo <= 0.7 && 0.7 <= e.Hi) covered++;
         }
