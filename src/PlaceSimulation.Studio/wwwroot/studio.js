@@ -200,7 +200,7 @@ function drawBridge() {
   const l = b.localEffect * scale, d = b.nationalEffect * scale, i = b.interaction * scale, n = b.net * scale;
   bridgeParts = [b.localEffect, b.nationalEffect, b.interaction, b.net];
   bridgeChart.data.datasets[0].data = [[0, l], [l, l + d], [l + d, l + d + i], [0, n]];
-  bridgeChart.options.scales.y.title.text = 'change against neither (' + (isShare(m.unit) ? 'percentage points' : m.unit) + '; positive = higher)';
+  bridgeChart.options.scales.y.title.text = 'change, ' + (isShare(m.unit) ? 'points' : m.unit) + ' (+ = higher)';
   bridgeChart.update('none');
   const local = state.pulls.some(p => p.local), national = state.pulls.some(p => !p.local);
   if (!local && !national) words.textContent = `In ${monthName(last.date)}: no lever pulled yet, so both worlds are the same.`;
