@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Net;
+using Xunit.Abstractions;
+
+using static PlaceSimulation.Cluster.Tests.ProcessFaults;
+
+namespace PlaceSimulation.Cluster.Tests.Netns;
+
+/// <summary>
+/// A cluster across machines, for real: Redis with a password, two silos and a client, each in
+/// a network namespace of its own with its own address, TLS between them (<see cref="NetnsCluster"/>).
+/// Faults as a partition would bring them: a silo's cable cut, the client's, Redis's; Redis
+/// restarted empty; latency between silos. Each run that finishes writes the embedded run's
+/// timeseries byte for byte. Skipped where namespaces cannot be made (not root); CI runs as root.
+/// </summary>
+public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITestOutputHelper output)
+    : IClassFixture<NetnsCluster>, IClassFixture<EmbeddedReference>
+{
+    /// <summary>Household-months in <see cref="EmbeddedReference.Scenario"/>: 3,000 households (1,000 a place) × 4 arms × 8 replications × 36 months.</summary>
+    private const long HouseholdMonths = 3_000L * 4 * 8 * 36;
+
+    private static readonly string[] Small = [Repository.Scenario("offset.yaml"), "--households", "600", "--replications", "2", "--months", "24"];
+
+    private byte[] Timeseries(string outDir) => File.ReadAllBytes(Path.Combine(outDir, "timeseries.csv"));
+
+    private string Logs => string.Join("\n", NetnsCluster.SiloMachines.Select(m => $"--- silo {m}:\n{cluster.Silo(m).Log}"));
+
+    [NetnsFact]
+    public async Task Two_silos_Redis_and_a_client_on_four_machines_with_TLS_and_a_Redis_password_give_the_embedded_bytes()
+    {
+        await cluster.HealthyAsync();
+        var outDir = NewDir();
+        try
+        {
+            var before = Traffic();
+            var clock = Stopwatch.StartNew();
+            await using (var run = cluster.Run(outDir, EmbeddedReference.Scenario))
+            {
+                var code = await run.WaitForExitAsync(RunLimit);
+                Assert.True(code == 0, $"exit {code}:\n{run.Err}\n{Logs}");
+                Assert.DoesNotContain(NetnsCluster.RedisPassword, run.Out + run.Err);
+            }
+            var after = Traffic();
+            Assert.Equal(reference.Timeseries, Timeseries(outDir));
+            Assert.Equal(2, Manifest(outDir, "silos"));
+            Assert.DoesNotContain(NetnsCluster.RedisPassword, File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+            foreach (var m in NetnsCluster.SiloMachines)
+            {
+                var log = cluster.Silo(m).Log;
+                Assert.Contains($"silo {cluster.SiloAddress(m)}:{NetnsCluster.SiloPort}", log);
+                Assert.Contains("mutual TLS", log);
+                Assert.DoesNotContain(NetnsCluster.RedisPassword, log);
+            }
+            Report("no fault", clock.Elapsed, before, after);
+        }
+        finally
+        {
+            Remove(outDir);
+        }
+    }
+
+    [NetnsFact]
+    public async Task A_silo_cut_off_mid_run_is_declared_dead_its_jobs_run_elsewhere_and_it_stops_itself_when_its_cable_is_back()
+    {
+        await cluster.HealthyAsync();
+        var cut = cluster.Silo("b");
+        var outDir = NewDir();
+        try
+        {
+            await using (var run = cluster.Run(outDir, EmbeddedReference.Scenario))
+            {
+                await run.WaitForJobsAsync(1, RunLimit);
+                cluster.Lab.Cut("b");
+                var code = await run.WaitForExitAsync(RunLimit);
+                Assert.True(code == 0, $"exit {code}:\n{run.Err}\n{Logs}");
+                Assert.Contains("were run again", run.Out + run.Err);
+            }
+            Assert.Equal(reference.Timeseries, Timeseries(outDir));
+            Assert.True(Manifest(outDir, "attempts_rerun") > 0, "the manifest records the attempts run again");
+
+            // The cable back in: the old silo reads that the cluster declared it dead, and stops
+            // (it rejoins with nothing: a silo declared dead never serves again). One line, no stack.
+            cluster.Lab.Restore("b");
+            var exit = await cut.WaitExitAsync(TimeSpan.FromSeconds(90));
+            Assert.True(exit != 0, $"the old silo exited with 0:\n{cut.Log}");
+            var said = cut.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("placesim silo ready", StringComparison.Ordinal)).ToList();
+            Assert.True(said.Count == 1, $"the old silo said {said.Count} lines:\n{cut.Log}");
+            Assert.Contains("declared this silo dead", said[0]);
+            output.WriteLine($"silo b after its cable came back: exit {exit}: {said[0]}");
+
+            // Its supervisor starts it again: it joins as a new silo, and the cluster has two again.
+            await cluster.HealthyAsync();
+            Assert.Equal(2, await cluster.ActiveSilosAsync());
+        }
+        finally
+        {
+            cluster.Lab.RestoreAll();
+            Remove(outDir);
+        }
+    }
+
+    [NetnsFact]
+    public async Task A_client_cut_off_mid_run_fails_in_one_sentence_and_the_cluster_releases_the_runs_grains()
+    {
+        await cluster.HealthyAsync();
+        var outDir = NewDir();
+        try
+        {
+            await using var run = cluster.Run(outDir, EmbeddedReference.Scenario);
+            await run.WaitForJobsAsync(1, RunLimit);
+            Assert.True((await cluster.RunsAndJobGrainsAsync()).Runs > 0, "the registry lists the run while it goes on");
+            cluster.Lab.Cut("c");
+            var clock = Stopwatch.StartNew();
+
+            // Nobody drives the run's jobs now: the cluster releases their grains, and the registry forgets the run.
+            (int Runs, int JobActivations) left;
+            while ((left = await cluster.RunsAndJobGrainsAsync()) != (0, 0) && clock.Elapsed < TimeSpan.FromSeconds(120))
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.True(left == (0, 0), $"{left.Runs} run(s) and {left.JobActivations} job grain activation(s) are left after {clock.Elapsed.TotalSeconds:F0} s");
+            var released = clock.Elapsed;
+
+            var code = await run.WaitForExitAsync(TimeSpan.FromMinutes(4));
+            var failed = clock.Elapsed;
+            Assert.True(code != 0, "a client cut off cannot finish its run");
+            var error = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+            Assert.StartsWith("error:", error);
+            Assert.DoesNotContain("   at ", run.Err);
+            Assert.False(Directory.Exists(outDir), "a run that failed writes no output folder");
+            output.WriteLine($"client cut off: grains released after {released.TotalSeconds:F0} s, client failed after {failed.TotalSeconds:F0} s: {error}");
+        }
+        finally
+        {
+            cluster.Lab.RestoreAll();
+            Remove(outDir);
+        }
+    }
+
+    [NetnsFact]
+    public async Task Redis_out_of_reach_for_30_s_mid_run_changes_no_byte()
+    {
+        await cluster.HealthyAsync();
+        var outDir = NewDir();
+        try
+        {
+            await using (var run = cluster.Run(outDir, EmbeddedReference.Scenario))
+            {
+                await run.WaitForJobsAsync(1, RunLimit);
+                cluster.Lab.Cut("r");
+                await Task.Delay(TimeSpan.FromSeconds(30));
+                cluster.Lab.Restore("r");
+                var code = await run.WaitForExitAsync(RunLimit);
+                Assert.True(code == 0, $"exit {code}:\n{run.Err}\n{Logs}");
+            }
+            Assert.Equal(reference.Timeseries, Timeseries(outDir));
+            foreach (var m in NetnsCluster.SiloMachines) Assert.False(cluster.Silo(m).HasExited, $"silo {m} stopped while Redis was out of reach:\n{Logs}");
+        }
+        finally
+        {
+            cluster.Lab.RestoreAll();
+            Remove(outDir);
+        }
+    }
+
+    [NetnsFact]
+    public async Task Redis_restarted_empty_makes_both_silos_exit_for_their_supervisor_and_restarted_they_serve_a_run()
+    {
+        await cluster.HealthyAsync();
+        var outDir = NewDir();
+        try
+        {
+            var silos = NetnsCluster.SiloMachines.Select(cluster.Silo).ToArray();
+            await cluster.KillRedisAsync();
+            await cluster.StartRedisAsync();
+            foreach (var s in silos)
+            {
+                Assert.Equal(1, await s.WaitExitAsync(TimeSpan.FromSeconds(60)));
+                Assert.Contains("no longer in the cluster's membership table", s.Log);
+                Assert.DoesNotContain("   at ", s.Log);
+            }
+
+            await cluster.HealthyAsync();
+            await using var run = cluster.Run(outDir, Small);
+            var code = await run.WaitForExitAsync(RunLimit);
+            Assert.True(code == 0, $"exit {code}:\n{run.Err}\n{Logs}");
+            Assert.Equal(2, Manifest(outDir, "silos"));
+        }
+        finally
+        {
+            Remove(outDir);
+        }
+    }
+
+    [NetnsFact]
+    public async Task Latency_between_silos_through_a_delaying_proxy_changes_no_byte_and_is_measured()
+    {
+        // A second cluster on the same two machines, each silo advertising a proxy on the test
+        // process's address: every silo-to-silo connection passes one, which holds each chunk.
+        await cluster.HealthyAsync();
+        var clusterId = $"latency-{Guid.NewGuid():N}";
+        const int siloPort = 11112, gatewayPort = 30001;
+        var proxies = new List<DelayProxy>();
+        var silos = new List<SiloProcess>();
+        var dirs = new List<string>();
+        try
+        {
+            foreach (var m in NetnsCluster.SiloMachines)
+            {
+                var silo = new DelayProxy(cluster.Lab.HostAddress, new IPEndPoint(cluster.SiloAddress(m), siloPort));
+                var gateway = new DelayProxy(cluster.Lab.HostAddress, new IPEndPoint(cluster.SiloAddress(m), gatewayPort)); // clients are not delayed
+                proxies.Add(silo);
+                proxies.Add(gateway);
+                silos.Add(new SiloProcess(cluster.Namespace(m), cluster.Environment,
+                    "--clustering", "redis", "--redis", cluster.RedisConnection, "--cluster-id", clusterId,
+                    "--address", $"{cluster.SiloAddress(m)}", "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}",
+                    "--advertise", $"{cluster.Lab.HostAddress}:{silo.Endpoint.Port}:{gateway.Endpoint.Port}", "--dashboard-port", "0"));
+            }
+            await Task.WhenAll(silos.Select(s => s.WaitReadyAsync(Ready)));
+
+            var embedded = NewDir();
+            dirs.Add(embedded);
+            var (refCode, _, refErr) = await Placesim.RunAsync(RunLimit, ["run", .. Small, "--out", embedded]);
+            Assert.True(refCode == 0, refErr);
+            var expected = Timeseries(embedded);
+
+            var delays = Environment.GetEnvironmentVariable("PLACESIM_NETNS_MEASURE") == "1" ? new[] { 0, 10, 50 } : [0, 50];
+            var seconds = new List<double>();
+            foreach (var ms in delays)
+            {
+                foreach (var p in proxies.Where((_, i) => i % 2 == 0)) p.Delay = TimeSpan.FromMilliseconds(ms);
+                var outDir = NewDir();
+                dirs.Add(outDir);
+                var clock = Stopwatch.StartNew();
+                await using (var run = new RunProcess(cluster.Namespace("c"), cluster.Environment, "run", outDir,
+                                 [.. Small, "--cluster", $"redis:{cluster.RedisConnection}", "--cluster-id", clusterId]))
+                {
+                    var code = await run.WaitForExitAsync(RunLimit);
+                    Assert.True(code == 0, $"exit {code} at {ms} ms:\n{run.Err}\n{string.Join("\n", silos.Select(s => s.Log))}");
+                }
+                seconds.Add(clock.Elapsed.TotalSeconds);
+                Assert.Equal(expected, Timeseries(outDir));
+                Assert.Equal(2, Manifest(outDir, "silos"));
+            }
+            var line = string.Join(", ", delays.Select((ms, i) => $"{ms} ms: {seconds[i]:F1} s"));
+            var per10 = (seconds[^1] - seconds[0]) / (delays[^1] / 10.0);
+            output.WriteLine($"latency between silos (one way), run of {string.Join(' ', Small.Skip(1))}: {line}; {per10:F1} s slower per 10 ms");
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+            foreach (var p in proxies) await p.DisposeAsync();
+            foreach (var d in dirs) Remove(d);
+        }
+    }
+
+    [NetnsFact]
+    public async Task A_wrong_Redis_password_and_an_address_of_another_machine_each_fail_in_one_sentence()
+    {
+        await cluster.HealthyAsync();
+        var wrong = cluster.Environment;
+        wrong["PLACESIM_REDIS_PASSWORD"] = "battery-staple";
+        var (code, err) = await RunInAsync("a", wrong, ["silo", "--clustering", "redis", "--redis", cluster.RedisConnection, "--cluster-id", cluster.ClusterId,
+            "--address", $"{cluster.SiloAddress("a")}", "--silo-port", "11113", "--gateway-port", "30003", "--dashboard-port", "0"]);
+        Assert.Equal(1, code);
+        Assert.Contains("authentication failed", Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("battery-staple", err);
+
+        (code, err) = await RunInAsync("a", cluster.Environment, ["silo", "--clustering", "redis", "--redis", cluster.RedisConnection, "--cluster-id", cluster.ClusterId,
+            "--address", $"{cluster.SiloAddress("b")}", "--silo-port", "11113", "--gateway-port", "30003", "--dashboard-port", "0"]);
+        Assert.Equal(2, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"--address {cluster.SiloAddress("b")} is not an address of this machine: give one of its own (", line);
+        Assert.Contains($"{cluster.SiloAddress("a")}", line);
+    }
+
+    private async Task<(int Code, string Err)> RunInAsync(string machine, IDictionary<string, string> env, string[] args)
+    {
+        using var p = Placesim.StartIn(cluster.Namespace(machine), env, args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await p.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+        }
+        await stdout;
+        return (p.ExitCode, await stderr);
+    }
+
+    private Dictionary<string, (long Bytes, long Packets)> Traffic() =>
+        new[] { "a", "b", "c", "r" }.ToDictionary(m => m, cluster.Lab.Traffic);
+
+    /// <summary>
+    /// Bytes per household-month between the silos and between the client and the cluster, from
+    /// the cables' counters: each cable carries its machine's traffic both ways, so what went
+    /// between a and b is counted on both of theirs, and (a + b - c - r) / 2 is the silo-to-silo
+    /// part (Redis's own traffic with the client, a few kB, is left in).
+    /// </summary>
+    private void Report(string what, TimeSpan took, Dictionary<string, (long Bytes, long Packets)> before, Dictionary<string, (long Bytes, long Packets)> after)
+    {
+        long D(string m) => after[m].Bytes - before[m].Bytes;
+        long P(string m) => after[m].Packets - before[m].Packets;
+        var silos = (D("a") + D("b") - D("c") - D("r")) / 2;
+        var silosPackets = (P("a") + P("b") - P("c") - P("r")) / 2;
+        output.WriteLine($"{what}: {took.TotalSeconds:F1} s; bytes a {D("a"):N0}, b {D("b"):N0}, client {D("c"):N0}, redis {D("r"):N0}; " +
+            $"between silos {silos:N0} B ({silosPackets:N0} packets) = {(double)silos / HouseholdMonths:F1} B per household-month; " +
+            $"client and cluster {D("c"):N0} B ({P("c"):N0} packets) = {(double)D("c") / HouseholdMonths:F2} B per household-month ({HouseholdMonths:N0} household-months)");
+    }
+}
