@@ -19,7 +19,7 @@ public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITest
     /// <summary>Household-months in <see cref="EmbeddedReference.Scenario"/>: 3,000 households (1,000 a place) × 4 arms × 8 replications × 36 months.</summary>
     private const long HouseholdMonths = 3_000L * 4 * 8 * 36;
 
-    private static readonly string[] Small = [Repository.Scenario("offset.yaml"), "--households", "600", "--replications", "2", "--months", "24"];
+    private static readonly string[] Small = [Repository.Scenario("offset.yaml"), "--households", "600", "--replications", "2", "--months", "36"];
 
     private byte[] Timeseries(string outDir) => File.ReadAllBytes(Path.Combine(outDir, "timeseries.csv"));
 
@@ -118,11 +118,20 @@ public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITest
             Assert.True(left == (0, 0), $"{left.Runs} run(s) and {left.JobActivations} job grain activation(s) are left after {clock.Elapsed.TotalSeconds:F0} s");
             var released = clock.Elapsed;
 
-            var code = await run.WaitForExitAsync(TimeSpan.FromMinutes(4));
+            // The client itself gives up once its calls time out and its retries run out (about 3
+            // minutes: Orleans' 30 s response timeout per attempt, within the run's 2-minute retry
+            // window). That wait is for PLACESIM_NETNS_SLOW=1; otherwise the client is killed here.
+            if (Environment.GetEnvironmentVariable("PLACESIM_NETNS_SLOW") != "1")
+            {
+                await run.KillAsync();
+                output.WriteLine($"client cut off: grains released after {released.TotalSeconds:F0} s (the client's own failure is checked with PLACESIM_NETNS_SLOW=1)");
+                return;
+            }
+            var code = await run.WaitForExitAsync(TimeSpan.FromMinutes(5));
             var failed = clock.Elapsed;
-            Assert.True(code != 0, "a client cut off cannot finish its run");
+            Assert.True(code == 1, $"a client cut off cannot finish its run (exit {code})");
             var error = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
-            Assert.StartsWith("error:", error);
+            Assert.StartsWith("error: the run failed:", error);
             Assert.DoesNotContain("   at ", run.Err);
             Assert.False(Directory.Exists(outDir), "a run that failed writes no output folder");
             output.WriteLine($"client cut off: grains released after {released.TotalSeconds:F0} s, client failed after {failed.TotalSeconds:F0} s: {error}");
@@ -220,7 +229,7 @@ public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITest
             Assert.True(refCode == 0, refErr);
             var expected = Timeseries(embedded);
 
-            var delays = Environment.GetEnvironmentVariable("PLACESIM_NETNS_MEASURE") == "1" ? new[] { 0, 10, 50 } : [0, 50];
+            var delays = Environment.GetEnvironmentVariable("PLACESIM_NETNS_MEASURE") == "1" ? new[] { 0, 10, 50 } : [50];
             var seconds = new List<double>();
             foreach (var ms in delays)
             {
@@ -238,9 +247,10 @@ public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITest
                 Assert.Equal(expected, Timeseries(outDir));
                 Assert.Equal(2, Manifest(outDir, "silos"));
             }
+            // The figures in docs/PERFORMANCE.md: PLACESIM_NETNS_MEASURE=1 runs at 0, 10 and 50 ms.
             var line = string.Join(", ", delays.Select((ms, i) => $"{ms} ms: {seconds[i]:F1} s"));
-            var per10 = (seconds[^1] - seconds[0]) / (delays[^1] / 10.0);
-            output.WriteLine($"latency between silos (one way), run of {string.Join(' ', Small.Skip(1))}: {line}; {per10:F1} s slower per 10 ms");
+            var per10 = delays.Length > 1 ? $"; {(seconds[^1] - seconds[0]) / (delays[^1] / 10.0):F1} s slower per 10 ms" : "";
+            output.WriteLine($"latency between silos (one way), run of {string.Join(' ', Small.Skip(1))}: {line}{per10}");
         }
         finally
         {
