@@ -16,9 +16,6 @@ namespace PlaceSimulation.Cluster.Tests.Netns;
 public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITestOutputHelper output)
     : IClassFixture<NetnsCluster>, IClassFixture<EmbeddedReference>
 {
-    /// <summary>Household-months in <see cref="EmbeddedReference.Scenario"/>: 3,000 households (1,000 a place) × 4 arms × 8 replications × 36 months.</summary>
-    private const long HouseholdMonths = 3_000L * 4 * 8 * 36;
-
     private static readonly string[] Small = [Repository.Scenario("offset.yaml"), "--households", "600", "--replications", "2", "--months", "36"];
 
     private byte[] Timeseries(string outDir) => File.ReadAllBytes(Path.Combine(outDir, "timeseries.csv"));
@@ -51,7 +48,28 @@ public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITest
                 Assert.Contains("mutual TLS", log);
                 Assert.DoesNotContain(NetnsCluster.RedisPassword, log);
             }
-            Report("no fault", clock.Elapsed, before, after);
+            using (var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json"))))
+                Report("no fault, 1,000 households a place (one block)", clock.Elapsed, before, after, manifest.RootElement.GetProperty("household_months").GetDouble());
+
+            // For docs/DEPLOY.md (PLACESIM_NETNS_MEASURE=1): places of 50,000 households, 20 blocks of 2,500 each, as in an England run.
+            if (Environment.GetEnvironmentVariable("PLACESIM_NETNS_MEASURE") == "1")
+            {
+                var large = NewDir();
+                try
+                {
+                    before = Traffic();
+                    clock.Restart();
+                    await using (var run = cluster.Run(large, [Repository.Scenario("offset.yaml"), "--households", "150000", "--replications", "1", "--months", "36"]))
+                        Assert.Equal(0, await run.WaitForExitAsync(RunLimit));
+                    after = Traffic();
+                    using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(large, "manifest.json")));
+                    Report("no fault, 50,000 households a place (20 blocks)", clock.Elapsed, before, after, manifest.RootElement.GetProperty("household_months").GetDouble());
+                }
+                finally
+                {
+                    Remove(large);
+                }
+            }
         }
         finally
         {
@@ -321,14 +339,14 @@ public class NetnsTests(NetnsCluster cluster, EmbeddedReference reference, ITest
     /// between a and b is counted on both of theirs, and (a + b - c - r) / 2 is the silo-to-silo
     /// part (Redis's own traffic with the client, a few kB, is left in).
     /// </summary>
-    private void Report(string what, TimeSpan took, Dictionary<string, (long Bytes, long Packets)> before, Dictionary<string, (long Bytes, long Packets)> after)
+    private void Report(string what, TimeSpan took, Dictionary<string, (long Bytes, long Packets)> before, Dictionary<string, (long Bytes, long Packets)> after, double householdMonths)
     {
         long D(string m) => after[m].Bytes - before[m].Bytes;
         long P(string m) => after[m].Packets - before[m].Packets;
         var silos = (D("a") + D("b") - D("c") - D("r")) / 2;
         var silosPackets = (P("a") + P("b") - P("c") - P("r")) / 2;
         output.WriteLine($"{what}: {took.TotalSeconds:F1} s; bytes a {D("a"):N0}, b {D("b"):N0}, client {D("c"):N0}, redis {D("r"):N0}; " +
-            $"between silos {silos:N0} B ({silosPackets:N0} packets) = {(double)silos / HouseholdMonths:F1} B per household-month; " +
-            $"client and cluster {D("c"):N0} B ({P("c"):N0} packets) = {(double)D("c") / HouseholdMonths:F2} B per household-month ({HouseholdMonths:N0} household-months)");
+            $"between silos {silos:N0} B ({silosPackets:N0} packets) = {silos / householdMonths:F1} B per household-month; " +
+            $"client and cluster {D("c"):N0} B ({P("c"):N0} packets) = {D("c") / householdMonths:F2} B per household-month ({householdMonths:N0} household-months, burn-in included)");
     }
 }
