@@ -186,10 +186,9 @@ public sealed partial class NetworkLab : IDisposable
 /// <summary>A fact that needs network namespaces: skipped, with the reason, where they cannot be made (not root, no ip).</summary>
 public sealed class NetnsFactAttribute : FactAttribute
 {
-    public NetnsFactAttribute(bool slow = false)
+    public NetnsFactAttribute()
     {
         if (NetworkLab.Unavailable is { } reason) Skip = reason;
         else if (RedisServer.Binary() is null) Skip = "no redis-server binary here to start in a namespace (apt-get install -y redis-server)";
-        else if (slow && Environment.GetEnvironmentVariable("PLACESIM_NETNS_SLOW") != "1") Skip = "a slow test: set PLACESIM_NETNS_SLOW=1 to run it";
     }
 }
