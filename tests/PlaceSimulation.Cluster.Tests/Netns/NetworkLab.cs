@@ -23,8 +23,9 @@ public sealed partial class NetworkLab : IDisposable
     public NetworkLab()
     {
         RemoveLeftovers();
-        Prefix = $"psn{Environment.ProcessId}{(char)('a' + Interlocked.Increment(ref _labs) - 1)}";
-        Subnet = FreeSubnet();
+        var lab = Interlocked.Increment(ref _labs) - 1;
+        Prefix = $"psn{Environment.ProcessId}{(char)('a' + lab)}";
+        Subnet = FreeSubnet(lab);
         try
         {
             Namespace(Switch);
@@ -147,14 +148,14 @@ public sealed partial class NetworkLab : IDisposable
     private static partial Regex LeftoverLink();
 
     /// <summary>A 10.77.N.0/24 that no address or route here uses yet.</summary>
-    private static int FreeSubnet()
+    private static int FreeSubnet(int lab)
     {
         var (_, addresses) = Exec("ip", ["-4", "-o", "addr", "show"], stdout: true);
         var (_, routes) = Exec("ip", ["-4", "route", "show", "table", "all"], stdout: true);
         var used = addresses + routes;
         for (var i = 0; i < 200; i++)
         {
-            var n = (Environment.ProcessId + i) % 200 + 20;
+            var n = (Environment.ProcessId + 67 * lab + i) % 200 + 20; // labs of one process start apart, so two made at once do not pick the same
             if (!used.Contains($"10.77.{n}.", StringComparison.Ordinal) && !used.Contains("10.77.0.0/16", StringComparison.Ordinal)) return n;
         }
         throw new InvalidOperationException("no free 10.77.N.0/24 here");
