@@ -22,16 +22,23 @@ public static class Placesim
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
     /// <summary>Starts placesim with extra environment variables (a password kept off the command line).</summary>
-    public static Process Start(IDictionary<string, string> environment, params string[] args)
+    public static Process Start(IDictionary<string, string> environment, params string[] args) => StartIn(null, environment, args);
+
+    /// <summary>
+    /// Starts placesim inside a network namespace (<c>ip netns exec NAME</c>, which enters it and
+    /// then execs, so the process's id is placesim's own), or on this machine's network when null.
+    /// </summary>
+    public static Process StartIn(string? netns, IDictionary<string, string> environment, params string[] args)
     {
         if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}");
-        var info = new ProcessStartInfo(Dotnet)
+        var info = new ProcessStartInfo(netns is null ? Dotnet : "ip")
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (netns is not null) foreach (var a in new[] { "netns", "exec", netns, Dotnet }) info.ArgumentList.Add(a);
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
@@ -91,9 +98,14 @@ public sealed class SiloProcess : IAsyncDisposable
     {
     }
 
-    public SiloProcess(IDictionary<string, string> environment, params string[] args)
+    public SiloProcess(IDictionary<string, string> environment, params string[] args) : this(null, environment, args)
     {
-        _process = Placesim.Start(environment, ["silo", .. args]);
+    }
+
+    /// <summary>A silo in a network namespace (null: this machine's network).</summary>
+    public SiloProcess(string? netns, IDictionary<string, string> environment, params string[] args)
+    {
+        _process = Placesim.StartIn(netns, environment, ["silo", .. args]);
         _process.OutputDataReceived += (_, e) => Line(e.Data, stdout: true);
         _process.ErrorDataReceived += (_, e) => Line(e.Data, stdout: false);
         _process.Exited += (_, _) => _ready.TrySetException(new InvalidOperationException($"the silo exited ({_process.ExitCode}) before it was ready:\n{Log}"));
@@ -101,6 +113,11 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>The silo's process id (placesim itself, also when started in a namespace).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public string Log
     {

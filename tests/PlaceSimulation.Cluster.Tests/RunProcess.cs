@@ -15,10 +15,15 @@ public sealed class RunProcess : IAsyncDisposable
     }
 
     /// <summary>Any placesim command that writes an output folder (run, offset, sweep).</summary>
-    public RunProcess(string command, string outDir, string[] args)
+    public RunProcess(string command, string outDir, string[] args) : this(null, new Dictionary<string, string>(), command, outDir, args)
+    {
+    }
+
+    /// <summary>A command in a network namespace (null: this machine's network), with extra environment variables.</summary>
+    public RunProcess(string? netns, IDictionary<string, string> environment, string command, string outDir, string[] args)
     {
         OutDir = outDir;
-        _process = Placesim.Start([command, .. args, "--out", outDir]);
+        _process = Placesim.StartIn(netns, environment, [command, .. args, "--out", outDir]);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
@@ -26,6 +31,9 @@ public sealed class RunProcess : IAsyncDisposable
     }
 
     public string OutDir { get; }
+
+    /// <summary>The process id (placesim itself, also when started in a namespace).</summary>
+    public int Id => _process.Id;
 
     public string Out { get { lock (_out) return _out.ToString(); } }
 

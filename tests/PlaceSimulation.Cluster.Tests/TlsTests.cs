@@ -13,14 +13,17 @@ public sealed class TlsTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>The operator's cluster certificate: self-signed, with its key, as a password-protected .pfx.</summary>
-    private string Certificate(string name, string password)
+    private string Certificate(string name, string password) => MakeCertificate(_folder, name, password);
+
+    /// <summary>A cluster certificate in <paramref name="folder"/> (also for the tests across network namespaces).</summary>
+    internal static string MakeCertificate(string folder, string name, string password)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
             [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], critical: false)); // server and client authentication
         using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        var path = Path.Combine(_folder, $"{name}.pfx");
+        var path = Path.Combine(folder, $"{name}.pfx");
         File.WriteAllBytes(path, cert.Export(X509ContentType.Pfx, password));
         return path;
     }

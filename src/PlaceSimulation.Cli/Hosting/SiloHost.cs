@@ -25,7 +25,9 @@ public sealed record SiloSettings(
     string ClusterId,
     string ServiceId,
     IPAddress DashboardAddress,
-    int DashboardPort)
+    int DashboardPort,
+    IPEndPoint? AdvertisedSilo = null,
+    int AdvertisedGatewayPort = 0)
 {
     public bool Dashboard => DashboardPort > 0;
 
@@ -38,6 +40,8 @@ public sealed record SiloSettings(
             return "localhost clustering keeps every silo on this machine (loopback only); use --clustering redis for several machines";
         if (Address.Equals(IPAddress.Any) || Address.Equals(IPAddress.IPv6Any))
             return $"--address {Address} is not an address other silos can reach: give this machine's own address (e.g. 10.0.0.11)";
+        if (AdvertisedSilo is not null && Clustering != Clustering.Redis)
+            return "--advertise is for --clustering redis (silos on several machines)";
         if (SiloPort == GatewayPort) return $"--silo-port and --gateway-port are both {SiloPort}: they must differ";
         if (!IPAddress.IsLoopback(Address) && !LocalAddresses().Contains(Address))
             return $"--address {Address} is not an address of this machine: give one of its own ({string.Join(", ", LocalAddresses().Where(a => !IPAddress.IsLoopback(a)).Select(a => a.ToString()).DefaultIfEmpty("none but loopback"))})";
@@ -132,18 +136,55 @@ public static class SiloHost
                     o.ClusterId = s.ClusterId;
                     o.ServiceId = s.ServiceId;
                 });
-                silo.ConfigureEndpoints(s.Address, s.SiloPort, s.GatewayPort);
+                if (s.AdvertisedSilo is { } advertised)
+                {
+                    // Listen on this machine's address, tell the cluster another (a NAT or a proxy in front of this silo).
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.AdvertisedIPAddress = advertised.Address;
+                        o.SiloPort = advertised.Port;
+                        o.GatewayPort = s.AdvertisedGatewayPort;
+                        o.SiloListeningEndpoint = new IPEndPoint(s.Address, s.SiloPort);
+                        o.GatewayListeningEndpoint = new IPEndPoint(s.Address, s.GatewayPort);
+                    });
+                }
+                else silo.ConfigureEndpoints(s.Address, s.SiloPort, s.GatewayPort);
+            }
+            if (ProbeSeconds() is { } probe)
+            {
+                // Failure detection in seconds rather than Orleans' default (about 15-30 s to declare a silo dead,
+                // 60 s between full reads of the table): for tests, and operators who would rather wait less.
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.ProbeTimeout = probe;
+                    o.TableRefreshTimeout = probe;
+                    o.IAmAliveTablePublishTimeout = probe * 2;
+                    o.DeathVoteExpirationTimeout = probe * 4;
+                });
             }
             SiloDefaults.Apply(silo);
             if (tls is not null) silo.UseTls(tls.Certificate, tls.Configure);
             if (s.Dashboard) silo.AddDashboard();
         });
         if (s.Clustering == Clustering.Redis) builder.Services.AddHostedService<MembershipWatch>();
+        SiloFatalHandler.Replace(builder.Services);
 
         if (web is null) return ((HostApplicationBuilder)builder).Build();
         var app = web.Build();
         app.MapOrleansDashboard();
         return app;
+    }
+
+    /// <summary>Environment variable: Orleans' membership probe timeout and table refresh, in seconds (unset: Orleans' defaults).</summary>
+    public const string ProbeVariable = "PLACESIM_PROBE_SECONDS";
+
+    /// <summary>The probe period from <see cref="ProbeVariable"/>, or null (Orleans' defaults); throws with one sentence when it is not a number of seconds from 1 to 60.</summary>
+    public static TimeSpan? ProbeSeconds()
+    {
+        if (Environment.GetEnvironmentVariable(ProbeVariable) is not { Length: > 0 } text) return null;
+        if (!int.TryParse(text, out var seconds) || seconds is < 1 or > 60)
+            throw new ClusterUnreachableException($"{ProbeVariable}='{text}' is not a whole number of seconds from 1 to 60");
+        return TimeSpan.FromSeconds(seconds);
     }
 
     public static string DashboardUrl(SiloSettings s) =>
