@@ -92,6 +92,7 @@ public sealed class HouseholdBlock
         var rates = new MonthRates(ctx);
         var effects = new EffectContext(p, rates, ctx.Signals.StaffEffectiveness, ctx.Signals.VcseCapacity, ctx.Signals.CommissioningValue);
         var g = 0;
+        var tally = new CounterTally(_counters);
         for (var i = 0; i < _households.Length; i++)
         {
             ref var h = ref _households[i];
@@ -105,7 +106,7 @@ public sealed class HouseholdBlock
             var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
             Homelessness.Step(ref h, key, (addressed & (1 << (int)NeedDomain.Housing)) != 0, p, rates, _counters);
             h.Destitute = Outcomes.IsDestitute(h, rates);
-            Outcomes.Count(ref h, addressed, rates, p, _counters);
+            Outcomes.Count(ref h, addressed, rates, p, tally);
         }
         if (g != grants.Households.Length)
             throw new InvalidOperationException($"grants for households outside block {FirstId}..{FirstId + Count - 1} or out of order");

@@ -86,6 +86,7 @@ public static class HouseholdIncome
     /// rent or mortgage interest (HBAI counts mortgage interest, not capital repayments, as a
     /// housing cost), water charges and council tax.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double AfterHousingCosts(in Household h, double mortgageInterestShare) =>
         h.NetEarnings + h.OtherIncome + h.BenefitIncome
         - (h.Tenure == Tenure.Owner ? h.HousingCost * mortgageInterestShare : h.HousingCost)
