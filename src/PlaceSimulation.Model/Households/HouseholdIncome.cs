@@ -20,10 +20,10 @@ public static class HouseholdIncome
         var water = h.Homeless ? 0 : r.Water;
         var childBenefit = h.Children == 0 || h.NoRecourse ? 0 : r.ChildBenefitFirst + r.ChildBenefitOther * (h.Children - 1);
         var pip = h.ClaimsPip && Disability.Qualifies(h, p.National.Disability) ? r.Pip : 0;
-        var net = LabourMarket.NetEarningsOf(h, r.EarningsIndex, p.National.Tax, p.Place.PartTimeEarningsRatio);
+        var net = LabourMarket.NetEarningsOf(h, r.EarningsIndex, r.Tax, p.Place.PartTimeEarningsRatio);
         // A non-dependent adult is a benefit unit of their own: their pay, or their own
         // Universal Credit standard allowance when out of work, adds to the household's income.
-        var nonDependantNet = LabourMarket.NonDependantEarnings(h, r.EarningsIndex, p.National.Tax, p.Place.PartTimeEarningsRatio);
+        var nonDependantNet = LabourMarket.NonDependantEarnings(h, r.EarningsIndex, r.Tax, p.Place.PartTimeEarningsRatio);
         var nonDependantBenefit = h.NonDependants > 0 && h.Work3 == 0 && !h.NoRecourse ? r.StandardAllowanceSingle : 0;
         var other = h.OtherIncomeBase * r.EarningsIndex;
         double benefits, deductions = 0, entitlement;
