@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Calendar;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Simulation;
@@ -99,6 +100,7 @@ public readonly struct MonthRates
     }
 
     /// <summary>Relative size of home a household needs (1 = two bedrooms), for rents and the LHA; a non-dependent adult needs a room of their own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double HomeSize(in Household h) => h.Children switch
     {
         0 => 0.8,
