@@ -20,7 +20,9 @@ namespace PlaceSimulation.Cli.Commands;
 /// in this process: (a) the engine on the embedded silo with the default households per
 /// grain, (b) one household per grain (on fewer households, reported per household-month),
 /// (c) the pure model loop with no Orleans on one thread. Each figure is the median of
-/// several timed runs after a warm-up. Writes bench.json.
+/// several timed runs after a warm-up. A fixed reference workload (<see cref="ReferenceWorkload"/>)
+/// is timed in the same run, so (c) can be given per reference workload, a figure that
+/// compares across machines. Writes bench.json.
 /// </summary>
 public static class BenchCommand
 {
