@@ -69,8 +69,10 @@ public static class LabourMarket
         {
             if (CounterRng.Chance(key, lossStream, loss)) work = 0;
         }
-        else
+        else if (find > 0)
         {
+            // No chance of work (limited capability for work, or no jobs): no draw is needed, and
+            // leaving it out shifts no other draw (each is a function of its own key and stream).
             var u = CounterRng.Uniform(key, findStream);
             if (u < find) work = u < find * partTimeShare ? (byte)1 : (byte)2;
         }
