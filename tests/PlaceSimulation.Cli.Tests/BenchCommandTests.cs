@@ -24,5 +24,18 @@ public sealed class BenchCommandTests
         Assert.Equal("not run", root.GetProperty("seconds").GetProperty("default").GetString());
         Assert.Equal(1, root.GetProperty("seconds").GetProperty("pure_loop").GetArrayLength());
         Assert.Equal(["pure_loop"], root.GetProperty("only").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        // The reference workload is timed in every run, and the pure loop is given against it.
+        Assert.True(root.GetProperty("reference_workload_seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("reference_workload_cpu_seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("pure_loop_per_reference").GetDouble() > 0);
+        Assert.True(root.GetProperty("pure_loop_over_baseline").GetDouble() > 0);
+        Assert.Equal(64, root.GetProperty("pure_loop_counters_sha256").GetString()!.Length);
+    }
+
+    [Fact]
+    public void The_reference_workload_is_unchanged()
+    {
+        // Figures taken with a changed workload are not comparable with those recorded before.
+        Assert.Equal(Commands.ReferenceWorkload.ExpectedChecksum, Commands.ReferenceWorkload.Run());
     }
 }

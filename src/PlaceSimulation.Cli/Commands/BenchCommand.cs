@@ -20,7 +20,9 @@ namespace PlaceSimulation.Cli.Commands;
 /// in this process: (a) the engine on the embedded silo with the default households per
 /// grain, (b) one household per grain (on fewer households, reported per household-month),
 /// (c) the pure model loop with no Orleans on one thread. Each figure is the median of
-/// several timed runs after a warm-up. Writes bench.json.
+/// several timed runs after a warm-up. A fixed reference workload (<see cref="ReferenceWorkload"/>)
+/// is timed in the same run, so (c) can be given per reference workload, a figure that
+/// compares across machines. Writes bench.json.
 /// </summary>
 public static class BenchCommand
 {
@@ -121,6 +123,11 @@ public static class BenchCommand
             return new Timing(HouseholdMonths(spec), seconds, cpuSeconds, hash);
         }
 
+        // The fixed reference workload (the same code forever), timed in this run so that the pure
+        // loop's rate can be divided by it: a figure that compares across machines and loads.
+        var reference = TimeReference(repeats);
+        Errors.Note($"  reference workload: CPU {string.Join(", ", reference.CpuSeconds.Select(s => s.ToString("F3")))} s (median {reference.MedianCpu:F3} s)");
+
         Timing a, b, c;
         try
         {
@@ -139,6 +146,10 @@ public static class BenchCommand
         bool? identical = a.Ran && c.Ran ? a.Hash == c.Hash : null;
         // What (a)/(cores × c) would be if every core were free: the pure loop's CPU over the engine's.
         double? cpuEfficiency = a.Ran && c.Ran ? c.MedianCpu / a.MedianCpu : null;
+        // Household-months the pure loop does in the CPU time of one reference workload: its rate
+        // over the reference's, both in CPU seconds, so other work on the machine matters less.
+        double? perReference = c.Ran ? c.HouseholdMonths / c.MedianCpu * reference.MedianCpu : null;
+        double? overBaseline = perReference / BaselinePureLoopPerReference;
         const string notRun = "not run";
         var table = new Table().AddColumns("", "household-months a second", "median seconds", "household-months");
         void Row(string label, Timing t) =>
@@ -151,6 +162,10 @@ public static class BenchCommand
         AnsiConsole.MarkupLine(overCores is { } oc
             ? $"(a)/(cores × c) = [bold]{oc:F2}[/] with {cores} cores (target at least 0.7; 1.0 is perfect scaling with no Orleans cost)"
             : "(a)/(cores × c): not run (needs default and pure_loop)");
+        AnsiConsole.MarkupLine($"Reference workload: [bold]{reference.MedianCpu:F3}[/] CPU seconds (median), {reference.Median:F3} s");
+        AnsiConsole.MarkupLine(perReference is { } pr
+            ? $"(c) per reference workload = [bold]{pr:N0}[/] household-months (CPU seconds), [bold]{overBaseline:F2}[/] × the figure before issue 14's loop work ({BaselinePureLoopPerReference:N0})"
+            : "(c) per reference workload: not run (needs pure_loop)");
         AnsiConsole.MarkupLine(cpuEfficiency is { } ce
             ? $"CPU seconds (c)/(a) = [bold]{ce:F2}[/]: the engine's CPU cost against the pure loop's, which (a)/(cores × c) reaches when the cores are free"
             : "CPU seconds (c)/(a): not run (needs default and pure_loop)");
@@ -181,6 +196,12 @@ public static class BenchCommand
             Figure(w, "default_over_one_per_grain", overB, 2);
             Figure(w, "default_over_cores_times_pure_loop", overCores, 3);
             Figure(w, "cpu_efficiency", cpuEfficiency, 3);
+            w.WriteNumber("reference_workload_seconds", Math.Round(reference.Median, 3));
+            w.WriteNumber("reference_workload_cpu_seconds", Math.Round(reference.MedianCpu, 3));
+            Figure(w, "pure_loop_per_reference", perReference, 0);
+            Figure(w, "pure_loop_over_baseline", overBaseline, 3);
+            w.WriteNumber("pure_loop_baseline_per_reference", BaselinePureLoopPerReference);
+            w.WriteString("pure_loop_counters_sha256", c.Ran ? c.Hash : notRun);
             if (identical is { } same) w.WriteBoolean("identical_counters", same);
             else w.WriteString("identical_counters", notRun);
             w.WriteStartArray("only");
@@ -200,16 +221,45 @@ public static class BenchCommand
             WriteSeconds(w, "default", a.Seconds);
             WriteSeconds(w, "one_per_grain", b.Seconds);
             WriteSeconds(w, "pure_loop", c.Seconds);
+            WriteSeconds(w, "reference_workload", reference.Seconds);
             w.WriteEndObject();
             w.WriteStartObject("cpu_seconds");
             WriteSeconds(w, "default", a.CpuSeconds);
             WriteSeconds(w, "one_per_grain", b.CpuSeconds);
             WriteSeconds(w, "pure_loop", c.CpuSeconds);
+            WriteSeconds(w, "reference_workload", reference.CpuSeconds);
             w.WriteEndObject();
             w.WriteEndObject();
         });
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");
         return identical == false ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The pure loop's household-months per reference workload (CPU seconds) before issue 14's
+    /// loop work (commit bc4965c, median of 5, the 2-core development machine): what
+    /// pure_loop_over_baseline divides by (two bench runs of 5 gave 2,508,437 and 2,540,327;
+    /// pure loop 1.036 to 1.039 CPU seconds, reference workload 0.718 to 0.732).
+    /// </summary>
+    public const double BaselinePureLoopPerReference = 2_524_000;
+
+    /// <summary>The reference workload once untimed, then <paramref name="repeats"/> timed runs (at least five).</summary>
+    private static Timing TimeReference(int repeats)
+    {
+        var n = Math.Max(5, repeats);
+        if (ReferenceWorkload.Run() is var sum && sum != ReferenceWorkload.ExpectedChecksum)
+            throw new InvalidOperationException($"the reference workload gives checksum {sum:X16}, not {ReferenceWorkload.ExpectedChecksum:X16}: its code has changed");
+        var seconds = new double[n];
+        var cpuSeconds = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            ReferenceWorkload.Run();
+            seconds[i] = clock.Elapsed.TotalSeconds;
+            cpuSeconds[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        }
+        return new Timing(1, seconds, cpuSeconds, "");
     }
 
     /// <summary>The 1, 5 and 15 minute load averages where the system says (Linux): other work skews wall-clock figures.</summary>

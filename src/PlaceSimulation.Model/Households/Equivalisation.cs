@@ -13,6 +13,7 @@ public static class Equivalisation
     public const double AhcOlderChild = 0.42;
     public const double AhcYoungChild = 0.20;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double AfterHousingCosts(in Household h) =>
         AhcFirstAdult
         + AhcOtherAdult * (h.Adults - 1 + h.NonDependants)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Metrics;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Randomness;
@@ -140,6 +141,7 @@ public static class HelpSeeking
     /// How deep the month's shortfall is: the share of the cost of essentials the household's
     /// money after housing costs cannot meet (0 = none short, 1 = nothing for essentials).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double CrisisDepth(in Household h) =>
         h.Essentials > 0 ? Math.Clamp((h.Essentials - h.Disposable) / h.Essentials, 0, 1) : 1;
 
@@ -165,6 +167,7 @@ public static class HelpSeeking
         if ((ServiceKinds.WaitingListServices & ServiceKinds.Bit(s)) != 0) h.Waiting |= ServiceKinds.Bit(s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double MaxNeed(in Household h, int domains)
     {
         var max = 0.0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PlaceSimulation.Model.Households;
 
 public enum Tenure : byte { Owner = 0, SocialRent = 1, PrivateRent = 2 }
@@ -20,6 +22,13 @@ public static class NeedDomains
         NeedDomain.Isolation => "isolation",
         _ => throw new ArgumentOutOfRangeException(nameof(d)),
     };
+}
+
+/// <summary>The six needs of a household in one fixed-size block, indexed by <see cref="NeedDomain"/>.</summary>
+[InlineArray(NeedDomains.Count)]
+public struct NeedArray
+{
+    private float _first;
 }
 
 /// <summary>
@@ -108,13 +117,15 @@ public struct Household
     public float Trust;
     public float Agency;
 
-    // Needs
-    public float NeedIncome;
-    public float NeedDebt;
-    public float NeedHousing;
-    public float NeedPhysical;
-    public float NeedMental;
-    public float NeedIsolation;
+    /// <summary>The six needs' severities, indexed by <see cref="NeedDomain"/> (one load per read, no switch).</summary>
+    public NeedArray Needs;
+
+    public float NeedIncome { readonly get => Needs[(int)NeedDomain.Income]; set => Needs[(int)NeedDomain.Income] = value; }
+    public float NeedDebt { readonly get => Needs[(int)NeedDomain.Debt]; set => Needs[(int)NeedDomain.Debt] = value; }
+    public float NeedHousing { readonly get => Needs[(int)NeedDomain.Housing]; set => Needs[(int)NeedDomain.Housing] = value; }
+    public float NeedPhysical { readonly get => Needs[(int)NeedDomain.PhysicalHealth]; set => Needs[(int)NeedDomain.PhysicalHealth] = value; }
+    public float NeedMental { readonly get => Needs[(int)NeedDomain.MentalHealth]; set => Needs[(int)NeedDomain.MentalHealth] = value; }
+    public float NeedIsolation { readonly get => Needs[(int)NeedDomain.Isolation]; set => Needs[(int)NeedDomain.Isolation] = value; }
 
     // History
     public short MonthsSinceDestitute;
@@ -141,32 +152,15 @@ public struct Household
 
     public readonly int People => Adults + NonDependants + Children;
 
-    public readonly float Need(NeedDomain d) => d switch
-    {
-        NeedDomain.Income => NeedIncome,
-        NeedDomain.Debt => NeedDebt,
-        NeedDomain.Housing => NeedHousing,
-        NeedDomain.PhysicalHealth => NeedPhysical,
-        NeedDomain.MentalHealth => NeedMental,
-        _ => NeedIsolation,
-    };
+    /// <summary>The severity of one need (a domain outside the six reads the last, isolation, as before).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly float Need(NeedDomain d) => Needs[Math.Min((int)d, NeedDomains.Count - 1)];
 
-    public void SetNeed(NeedDomain d, float v)
-    {
-        v = Math.Clamp(v, 0f, 1f);
-        switch (d)
-        {
-            case NeedDomain.Income: NeedIncome = v; break;
-            case NeedDomain.Debt: NeedDebt = v; break;
-            case NeedDomain.Housing: NeedHousing = v; break;
-            case NeedDomain.PhysicalHealth: NeedPhysical = v; break;
-            case NeedDomain.MentalHealth: NeedMental = v; break;
-            default: NeedIsolation = v; break;
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetNeed(NeedDomain d, float v) => Needs[Math.Min((int)d, NeedDomains.Count - 1)] = Math.Clamp(v, 0f, 1f);
 
     /// <summary>Adults of the benefit unit in work.</summary>
-    public readonly int AdultsWorking => (Work1 > 0 ? 1 : 0) + (Adults > 1 && Work2 > 0 ? 1 : 0);
+    public readonly int AdultsWorking => (Work1 > 0 ? 1 : 0) + ((Adults > 1 ? 1 : 0) & (Work2 > 0 ? 1 : 0));
 
     /// <summary>All adults in the household in work, the non-dependent adult included.</summary>
     public readonly int AllAdultsWorking => AdultsWorking + (NonDependants > 0 && Work3 > 0 ? 1 : 0);

@@ -20,6 +20,9 @@ public sealed class HouseholdBlock
     private readonly Household[] _households;
     private readonly RequestBuilder _requests = new();
     private long[] _counters = Counter.New();
+    /// <summary>Each household's random key for the month of <see cref="_keysFor"/>, made in Update and used again in Apply.</summary>
+    private readonly ulong[] _keys;
+    private (int Month, ulong Replication, ulong Place)? _keysFor;
 
     public int FirstId { get; }
     public int Count => _households.Length;
@@ -28,6 +31,7 @@ public sealed class HouseholdBlock
     {
         FirstId = firstId;
         _households = households;
+        _keys = new ulong[households.Length];
     }
 
     public static HouseholdBlock Create(int firstId, int count, ulong replicationKey, ulong placeKey, ModelParameters p)
@@ -58,6 +62,7 @@ public sealed class HouseholdBlock
         var tightness = LabourMarket.Tightness(p.Place, p.Economy);
 
         _counters = Counter.New();
+        _keysFor = (ctx.Month, ctx.ReplicationKey, ctx.PlaceKey);
         _requests.Clear();
         var onCaseload = 0;
         var leaked = 0;
@@ -66,6 +71,7 @@ public sealed class HouseholdBlock
         {
             ref var h = ref _households[i];
             var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
+            _keys[i] = key;
             LabourMarket.Step(ref h, key, p.Economy, b, p.Local.Jobcentre, ctx.Signals, p.Place, tightness);
             if (Sanctions.Step(ref h, key, p.National.Sanctions, b, rates)) newSanctions++;
             TakeUp.Step(ref h, key, b);
@@ -92,6 +98,10 @@ public sealed class HouseholdBlock
         var rates = new MonthRates(ctx);
         var effects = new EffectContext(p, rates, ctx.Signals.StaffEffectiveness, ctx.Signals.VcseCapacity, ctx.Signals.CommissioningValue);
         var g = 0;
+        var tally = new CounterTally(_counters);
+        // The keys Update made this month (made afresh if Apply comes without it).
+        var keysMade = _keysFor == (ctx.Month, ctx.ReplicationKey, ctx.PlaceKey);
+        var keys = _keys;
         for (var i = 0; i < _households.Length; i++)
         {
             ref var h = ref _households[i];
@@ -102,10 +112,10 @@ public sealed class HouseholdBlock
             if (granted != 0 || h.Requested != 0 || h.CaseMonths > 0)
                 addressed = ServiceEffects.Apply(ref h, granted, effects, _counters);
 
-            var key = CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
+            var key = keysMade ? keys[i] : CounterRng.EntityMonthKey(ctx.ReplicationKey, ctx.HouseholdEntity(h.Id), ctx.Month);
             Homelessness.Step(ref h, key, (addressed & (1 << (int)NeedDomain.Housing)) != 0, p, rates, _counters);
             h.Destitute = Outcomes.IsDestitute(h, rates);
-            Outcomes.Count(ref h, addressed, rates, p, _counters);
+            Outcomes.Count(ref h, addressed, rates, p, tally);
         }
         if (g != grants.Households.Length)
             throw new InvalidOperationException($"grants for households outside block {FirstId}..{FirstId + Count - 1} or out of order");

@@ -20,10 +20,10 @@ public static class HouseholdIncome
         var water = h.Homeless ? 0 : r.Water;
         var childBenefit = h.Children == 0 || h.NoRecourse ? 0 : r.ChildBenefitFirst + r.ChildBenefitOther * (h.Children - 1);
         var pip = h.ClaimsPip && Disability.Qualifies(h, p.National.Disability) ? r.Pip : 0;
-        var net = LabourMarket.NetEarningsOf(h, r.EarningsIndex, p.National.Tax, p.Place.PartTimeEarningsRatio);
+        var net = LabourMarket.NetEarningsOf(h, r.EarningsIndex, r.Tax, p.Place.PartTimeEarningsRatio);
         // A non-dependent adult is a benefit unit of their own: their pay, or their own
         // Universal Credit standard allowance when out of work, adds to the household's income.
-        var nonDependantNet = LabourMarket.NonDependantEarnings(h, r.EarningsIndex, p.National.Tax, p.Place.PartTimeEarningsRatio);
+        var nonDependantNet = LabourMarket.NonDependantEarnings(h, r.EarningsIndex, r.Tax, p.Place.PartTimeEarningsRatio);
         var nonDependantBenefit = h.NonDependants > 0 && h.Work3 == 0 && !h.NoRecourse ? r.StandardAllowanceSingle : 0;
         var other = h.OtherIncomeBase * r.EarningsIndex;
         double benefits, deductions = 0, entitlement;
@@ -86,6 +86,7 @@ public static class HouseholdIncome
     /// rent or mortgage interest (HBAI counts mortgage interest, not capital repayments, as a
     /// housing cost), water charges and council tax.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double AfterHousingCosts(in Household h, double mortgageInterestShare) =>
         h.NetEarnings + h.OtherIncome + h.BenefitIncome
         - (h.Tenure == Tenure.Owner ? h.HousingCost * mortgageInterestShare : h.HousingCost)

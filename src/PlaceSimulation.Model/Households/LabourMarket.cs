@@ -69,8 +69,10 @@ public static class LabourMarket
         {
             if (CounterRng.Chance(key, lossStream, loss)) work = 0;
         }
-        else
+        else if (find > 0)
         {
+            // No chance of work (limited capability for work, or no jobs): no draw is needed, and
+            // leaving it out shifts no other draw (each is a function of its own key and stream).
             var u = CounterRng.Uniform(key, findStream);
             if (u < find) work = u < find * partTimeShare ? (byte)1 : (byte)2;
         }
@@ -85,10 +87,10 @@ public static class LabourMarket
 
     /// <summary>Take-home pay of the household at this month's earnings level, £ a month; part time earns the place's part-time share of full-time pay.</summary>
     /// <summary>Take-home pay of the non-dependent adult, £ a month.</summary>
-    public static double NonDependantEarnings(in Household h, double earningsIndex, TaxParameters tax, double partTimeFraction) =>
+    public static double NonDependantEarnings(in Household h, double earningsIndex, in TaxBands tax, double partTimeFraction) =>
         h.NonDependants > 0 && h.Work3 > 0 ? NetEarnings.Monthly(h.Wage3 * earningsIndex * (h.Work3 == 1 ? partTimeFraction : 1.0), tax) : 0;
 
-    public static double NetEarningsOf(in Household h, double earningsIndex, TaxParameters tax, double partTimeFraction)
+    public static double NetEarningsOf(in Household h, double earningsIndex, in TaxBands tax, double partTimeFraction)
     {
         var net = 0.0;
         if (h.Work1 > 0) net += NetEarnings.Monthly(h.Wage1 * earningsIndex * (h.Work1 == 1 ? partTimeFraction : 1.0), tax);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Calendar;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Simulation;
@@ -50,6 +51,8 @@ public readonly struct MonthRates
     public readonly double PriceIndex;
     public readonly double CouncilTax;
     public readonly double Water;
+    /// <summary>Income tax and National Insurance as monthly bands.</summary>
+    public readonly TaxBands Tax;
 
     public MonthRates(MonthContext ctx)
     {
@@ -93,9 +96,11 @@ public readonly struct MonthRates
         PriceIndex = s.PriceIndex;
         CouncilTax = p.Place.CouncilTaxGbpMonth * s.PriceIndex;
         Water = p.Place.WaterGbpMonth * s.PriceIndex;
+        Tax = new TaxBands(p.National.Tax);
     }
 
     /// <summary>Relative size of home a household needs (1 = two bedrooms), for rents and the LHA; a non-dependent adult needs a room of their own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double HomeSize(in Household h) => h.Children switch
     {
         0 => 0.8,

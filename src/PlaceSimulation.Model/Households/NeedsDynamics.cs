@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Metrics;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Randomness;
@@ -58,6 +59,7 @@ public static class NeedsDynamics
     }
 
     /// <summary>One month of an episodic need: it eases by the recovery share; an onset makes it severe (0.55 to 0.95).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Episode(float need, double recovery, ulong key, RandomStream stream, double onset)
     {
         var next = need * (1 - recovery);
@@ -66,5 +68,6 @@ public static class NeedsDynamics
         return Clamp(next);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Clamp(double v) => (float)Math.Clamp(v, 0, 1);
 }

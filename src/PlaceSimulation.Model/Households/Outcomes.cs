@@ -31,57 +31,68 @@ public static class Outcomes
         else if (h.MonthsSinceSeenDestitute < short.MaxValue) h.MonthsSinceSeenDestitute++;
     }
 
-    public static void Count(ref Household h, int addressed, in MonthRates r, ModelParameters p, long[] c)
+    /// <remarks>
+    /// Written without branches where the outcome varies from household to household (poverty,
+    /// pension age, entitlement): each condition becomes 0 or 1 and is added, since a branch the
+    /// processor cannot predict costs more than the adds. The sums are those of the plain
+    /// if-statements, term for term.
+    /// </remarks>
+    public static void Count(ref Household h, int addressed, in MonthRates r, ModelParameters p, CounterTally c)
     {
-        var people = h.Adults + h.Children;
+        int people = h.Adults + h.Children;
+        int children = h.Children;
+        int adults = h.Adults;
         c[Counter.Households]++;
         c[Counter.People] += people;
-        c[Counter.Children] += h.Children;
+        c[Counter.Children] += children;
 
         var equivalised = HouseholdIncome.AfterHousingCosts(h, p.Place.MortgageInterestShare) / Equivalisation.AfterHousingCosts(h);
-        var poor = equivalised < r.PovertyLine;
-        if (poor)
-        {
-            c[Counter.PeopleInPoverty] += people;
-            c[Counter.ChildrenInPoverty] += h.Children;
-            c[Counter.HouseholdsInPoverty]++;
-        }
-        var workingAgeAdults = h.Pensioner ? h.NonDependants : h.Adults + h.NonDependants;
-        if (h.Pensioner)
-        {
-            c[Counter.Pensioners] += h.Adults;
-            if (poor) c[Counter.PensionersInPoverty] += h.Adults;
-        }
-        if (poor) c[Counter.WorkingAgeAdultsInPoverty] += workingAgeAdults;
+        var poor = CounterTally.Of(equivalised < r.PovertyLine);
+        var poorMask = -poor;
+        c[Counter.PeopleInPoverty] += people & poorMask;
+        c[Counter.ChildrenInPoverty] += children & poorMask;
+        c[Counter.HouseholdsInPoverty] += poor;
+        var pensioner = CounterTally.Of(h.Pensioner);
+        var workingAge = 1 - pensioner;
+        // A pensioner household's working-age adult is its non-dependant; otherwise every adult.
+        var workingAgeAdults = h.NonDependants + (adults & -workingAge);
+        c[Counter.Pensioners] += adults & -pensioner;
+        c[Counter.PensionersInPoverty] += adults & -(pensioner & poor);
+        c[Counter.WorkingAgeAdultsInPoverty] += workingAgeAdults & poorMask;
         c[Counter.WorkingAgeAdults] += workingAgeAdults;
-        c[Counter.AdultsWorking] += h.Pensioner ? (h.NonDependants > 0 && h.Work3 > 0 ? 1 : 0) : h.AllAdultsWorking;
-        if (equivalised < r.DeepPovertyLine) c[Counter.PeopleInDeepPoverty] += people;
+        var nonDependantWorking = CounterTally.Of(h.NonDependants > 0) & CounterTally.Of(h.Work3 > 0);
+        var unitWorking = CounterTally.Of(h.Work1 > 0) + (CounterTally.Of(h.Adults > 1) & CounterTally.Of(h.Work2 > 0));
+        c[Counter.AdultsWorking] += nonDependantWorking + (unitWorking & -workingAge);
+        c[Counter.PeopleInDeepPoverty] += people & -CounterTally.Of(equivalised < r.DeepPovertyLine);
 
-        if (h.Destitute)
-        {
-            c[Counter.HouseholdsDestitute]++;
-            if (h.Pensioner || (h.Claims && h.UcEntitlement > 0)) c[Counter.DestituteOnBenefits]++;
-            h.MonthsSinceDestitute = 0;
-        }
-        else if (h.MonthsSinceDestitute < short.MaxValue)
-        {
-            h.MonthsSinceDestitute++;
-        }
-        if (h.MonthsSinceDestitute < 12) c[Counter.HouseholdsDestitutePast12]++;
-        if (h.MonthsSinceSeenDestitute < 12) c[Counter.DestituteSeenPast12]++;
-        if (h.Homeless) c[Counter.HouseholdsHomeless]++;
-        if (h.CouncilTaxArrears > 1) c[Counter.CouncilTaxArrearsHouseholds]++;
+        var destitute = CounterTally.Of(h.Destitute);
+        var entitled = CounterTally.Of(h.UcEntitlement > 0);
+        var claims = CounterTally.Of(h.Claims);
+        c[Counter.HouseholdsDestitute] += destitute;
+        c[Counter.DestituteOnBenefits] += destitute & (pensioner | (claims & entitled));
+        // Months since destitute: 0 this month, else one more (up to the largest a short holds).
+        int since = h.MonthsSinceDestitute;
+        since += CounterTally.Of(since < short.MaxValue);
+        h.MonthsSinceDestitute = (short)(since & (destitute - 1));
+        c[Counter.HouseholdsDestitutePast12] += CounterTally.Of(h.MonthsSinceDestitute < 12);
+        c[Counter.DestituteSeenPast12] += CounterTally.Of(h.MonthsSinceSeenDestitute < 12);
+        c[Counter.HouseholdsHomeless] += CounterTally.Of(h.Homeless);
+        c[Counter.CouncilTaxArrearsHouseholds] += CounterTally.Of(h.CouncilTaxArrears > 1);
 
         var threshold = p.Measures.SevereNeedThreshold;
+        var severeNeeds = 0;
+        var unmetNeeds = 0;
         for (var d = 0; d < NeedDomains.Count; d++)
         {
-            if (h.Need((NeedDomain)d) < threshold) continue;
-            c[Counter.SevereNeeds]++;
-            c[Counter.SevereNeedBase + d]++;
-            if ((addressed & (1 << d)) != 0) continue;
-            c[Counter.UnmetNeeds]++;
-            c[Counter.UnmetNeedBase + d]++;
+            var severe = CounterTally.Of(!(h.Needs[d] < threshold));
+            var unmet = severe & ~(addressed >> d) & 1;
+            severeNeeds += severe;
+            unmetNeeds += unmet;
+            c[Counter.SevereNeedBase + d] += severe;
+            c[Counter.UnmetNeedBase + d] += unmet;
         }
+        c[Counter.SevereNeeds] += severeNeeds;
+        c[Counter.UnmetNeeds] += unmetNeeds;
 
         if (h.NeedMental >= 0.9 && (addressed & (1 << (int)NeedDomain.MentalHealth)) == 0)
         {
@@ -89,33 +100,21 @@ public static class Outcomes
             c[Counter.FailureDemandPence] += Counter.Pence(p.Behaviour.MentalCrisisCostGbp * r.PriceIndex);
         }
 
-        if (!h.Pensioner)
-        {
-            if (h.UcEntitlement > 0)
-            {
-                c[Counter.UcEligible]++;
-                if (h.Claims)
-                {
-                    c[Counter.UcClaiming]++;
-                    c[Counter.UcPaid]++;
-                    if (h.Deductions > 0) c[Counter.UcWithDeductions]++;
-                }
-            }
-            if (Sanctions.InConditionality(h, r) || h.SanctionMonths > 0)
-            {
-                c[Counter.Conditional]++;
-                if (h.SanctionMonths > 0) c[Counter.Sanctioned]++;
-            }
-        }
+        // Working age: Universal Credit eligibility, claims and conditionality; pension age: Pension Credit.
+        var paid = workingAge & entitled & claims;
+        c[Counter.UcEligible] += workingAge & entitled;
+        c[Counter.UcClaiming] += paid;
+        c[Counter.UcPaid] += paid;
+        c[Counter.UcWithDeductions] += paid & CounterTally.Of(h.Deductions > 0);
+        var sanctioned = CounterTally.Of(h.SanctionMonths > 0);
+        c[Counter.Conditional] += workingAge & (Sanctions.Conditionality(h, r) | sanctioned);
+        c[Counter.Sanctioned] += workingAge & sanctioned;
+        c[Counter.PensionCreditEligible] += pensioner & entitled;
+        c[Counter.PensionCreditClaiming] += pensioner & entitled & claims;
 
-        if (h.Pensioner && h.UcEntitlement > 0)
-        {
-            c[Counter.PensionCreditEligible]++;
-            if (h.Claims) c[Counter.PensionCreditClaiming]++;
-        }
-
-        // Public spending on benefits the levers touch: the State Pension is left out.
-        var statePension = h.Pensioner ? r.StatePension * h.StatePensionShare * h.Adults : 0;
+        // Public spending on benefits the levers touch: the State Pension is left out (times 0 or 1:
+        // the same number as the branch, as the pension is finite and not negative).
+        var statePension = r.StatePension * h.StatePensionShare * h.Adults * pensioner;
         c[Counter.BenefitPence] += Counter.Pence(h.BenefitIncome - statePension);
         c[Counter.TrustMicros] += Counter.Micros(h.Trust);
         c[Counter.DebtPence] += Counter.Pence(h.Debt);

@@ -17,6 +17,7 @@ public static class PensionIncome
         public double Benefits => StatePension + (Claims ? Entitlement : 0);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Result Assess(in Household h, double otherIncome, double rent, in MonthRates r)
     {
         var statePension = r.StatePension * h.StatePensionShare * h.Adults;

@@ -25,6 +25,15 @@ public static class Sanctions
         !h.Pensioner && h.Claims && !h.Lcwra && h.UcEntitlement > 0 && h.AdultsWorking < h.Adults
         && h.NetEarnings < (h.Adults > 1 ? r.EarningsThresholdCouple : r.EarningsThresholdSingle);
 
+    /// <summary><see cref="InConditionality"/> as 0 or 1, worked out with no branches (for counting).</summary>
+    public static int Conditionality(in Household h, in MonthRates r)
+    {
+        var threshold = h.Adults > 1 ? r.EarningsThresholdCouple : r.EarningsThresholdSingle;
+        return Metrics.CounterTally.Of(!h.Pensioner) & Metrics.CounterTally.Of(h.Claims) & Metrics.CounterTally.Of(!h.Lcwra)
+            & Metrics.CounterTally.Of(h.UcEntitlement > 0) & Metrics.CounterTally.Of(h.AdultsWorking < h.Adults)
+            & Metrics.CounterTally.Of(h.NetEarnings < threshold);
+    }
+
     /// <summary>Returns true when a new sanction starts this month.</summary>
     public static bool Step(ref Household h, ulong key, SanctionParameters s, BehaviourParameters b, in MonthRates r)
     {

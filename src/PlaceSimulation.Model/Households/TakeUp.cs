@@ -27,5 +27,6 @@ public static class TakeUp
     }
 
     /// <summary>How much trust in services scales a household's readiness to ask: 1 at full trust [Studdert, New Local].</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double TrustFactor(in Household h, BehaviourParameters b) => 1 - b.TrustWeight + b.TrustWeight * h.Trust;
 }

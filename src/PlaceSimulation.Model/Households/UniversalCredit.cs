@@ -27,6 +27,7 @@ public readonly record struct UcAward(double MaximumAmount, double EarningsReduc
 /// </summary>
 public static class UniversalCredit
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static UcAward Assess(in Household h, double netEarnings, double childBenefit, double eligibleRent, in MonthRates r)
     {
         var uc = r.Uc;

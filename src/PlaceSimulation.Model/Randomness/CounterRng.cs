@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PlaceSimulation.Model.Randomness;
 
 /// <summary>
@@ -16,6 +18,7 @@ public static class CounterRng
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
@@ -28,28 +31,35 @@ public static class CounterRng
         Mix(Mix(seed ^ Golden) ^ ((ulong)(uint)replication * 0xD1B54A32D192ED03UL));
 
     /// <summary>The key of one entity (a household, a service) in one month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong EntityMonthKey(ulong replicationKey, ulong entity, int month) =>
         Mix(Mix(replicationKey ^ (entity * 0xA0761D6478BD642FUL)) ^ ((ulong)(uint)(month + 1) * 0xE7037ED1A0B428DBUL));
 
     /// <summary>Raw 64 random bits for a stream under an entity-month key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Bits(ulong entityMonthKey, RandomStream stream) =>
         Mix(entityMonthKey ^ ((ulong)stream * Golden));
 
     /// <summary>Raw bits for one of several draws of the same stream in a month (e.g. one per service).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Bits(ulong entityMonthKey, RandomStream stream, int sub) =>
         Mix(entityMonthKey ^ ((ulong)stream * Golden) ^ ((ulong)(uint)(sub + 1) * 0xC2B2AE3D27D4EB4FUL));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong entityMonthKey, RandomStream stream, int sub) =>
         (Bits(entityMonthKey, stream, sub) >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A uniform number in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong entityMonthKey, RandomStream stream) =>
         (Bits(entityMonthKey, stream) >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>True with probability p (p outside [0, 1] is clamped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Chance(ulong entityMonthKey, RandomStream stream, double p) =>
         Uniform(entityMonthKey, stream) < p;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Chance(ulong entityMonthKey, RandomStream stream, int sub, double p) =>
         Uniform(entityMonthKey, stream, sub) < p;
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PlaceSimulation.Model.Services;
 
 /// <summary>
@@ -74,11 +76,14 @@ public static class Priority
 {
     public const int Max = 65535;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(double severity, int monthsWaiting) => Clamp((int)(severity * 40000) + monthsWaiting * 1000);
 
     /// <summary>As <see cref="Of(double, int)"/>, with each month waited worth <paramref name="severityPerMonth"/> of severity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(double severity, int monthsWaiting, double severityPerMonth) =>
         Clamp((int)((severity + monthsWaiting * severityPerMonth) * 40000));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Clamp(int p) => Math.Clamp(p, 0, Max);
 }

@@ -34,10 +34,45 @@ public static class ServiceAllocation
                 RandomStream.TieBreak, (int)service) >> 48;
             keys[i] = ((ulong)(Priority.Max - priorities[i]) << 48) | (tie << 32) | (uint)id;
         }
-        Array.Sort(keys);
+        // Only the first `capacity` keys in order are granted: select them (keys are unique, so the
+        // set is the same as a full sort's), and sort only the ids granted.
+        SelectSmallest(keys, capacity);
         var granted = new int[capacity];
         for (var i = 0; i < capacity; i++) granted[i] = (int)(uint)keys[i];
         Array.Sort(granted);
         return granted;
+    }
+
+    /// <summary>
+    /// Rearranges <paramref name="keys"/> so that its <paramref name="k"/> smallest come first (in
+    /// any order): quickselect with a median-of-three pivot, O(n) on average.
+    /// </summary>
+    public static void SelectSmallest(Span<ulong> keys, int k)
+    {
+        int lo = 0, hi = keys.Length - 1;
+        while (lo < hi && k > lo && k <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (keys[mid] < keys[lo]) (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
+            if (keys[hi] < keys[lo]) (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
+            if (keys[hi] < keys[mid]) (keys[hi], keys[mid]) = (keys[mid], keys[hi]);
+            var pivot = keys[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (keys[i] < pivot) i++;
+                while (keys[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+            // Now keys[lo..j] <= pivot <= keys[i..hi], and everything between equals the pivot.
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return;
+        }
     }
 }
