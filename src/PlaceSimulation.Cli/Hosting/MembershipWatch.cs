@@ -8,7 +8,7 @@ namespace PlaceSimulation.Cli.Hosting;
 /// seconds. A Redis server restarted empty has lost every row: the silo would go on running
 /// but no client or new silo could find it. It then says so in one line and exits with code 1,
 /// so that its supervisor (systemd, a container runtime) starts it again and it registers
-/// afresh. While Redis cannot be reached at all, the silo goes on with the membership it last
+/// afresh (at once, with no graceful stop: see <see cref="ImmediateExit"/>). While Redis cannot be reached at all, the silo goes on with the membership it last
 /// read (Orleans' own behaviour) and looks again later.
 /// </summary>
 public sealed class MembershipWatch(IMembershipTable table, ILocalSiloDetails silo) : BackgroundService
@@ -38,8 +38,7 @@ public sealed class MembershipWatch(IMembershipTable table, ILocalSiloDetails si
             else if (seen)
             {
                 Console.Error.WriteLine("error: this silo is no longer in the cluster's membership table (was Redis restarted empty?): exiting, so that its supervisor starts it again and it registers afresh");
-                Console.Error.Flush();
-                Environment.Exit(ExitCodes.Failed);
+                ImmediateExit.Now(ExitCodes.Failed);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using PlaceSimulation.Cli.Terminal;
 
@@ -24,19 +23,8 @@ public sealed class SiloFatalHandler(IFatalErrorHandler inner) : IFatalErrorHand
         Console.Error.WriteLine(dead
             ? "error: the cluster declared this silo dead (it was out of reach too long) and it must not serve again: exiting, so that its supervisor starts it again as a new silo"
             : $"error: the silo stopped on a fatal error: {message}");
-        Console.Error.Flush();
-        Console.Out.Flush();
         // No graceful stop: it would try to reach a cluster that no longer counts this silo in.
-        _exit(ExitCodes.Failed);
-    }
-
-    [DllImport("libc", EntryPoint = "_exit")]
-    private static extern void Exit(int code);
-
-    private static void _exit(int code)
-    {
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) Exit(code);
-        Environment.Exit(code);
+        ImmediateExit.Now(ExitCodes.Failed);
     }
 
     /// <summary>Puts this handler in front of the one Orleans registered.</summary>
