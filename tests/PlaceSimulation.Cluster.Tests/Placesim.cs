@@ -73,6 +73,25 @@ public static class Placesim
         return (p.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Runs placesim (in a network namespace, or none) to its end within a bound; killed by its own PID if it overruns.</summary>
+    public static async Task<(int Code, string Err)> RunToEndAsync(string? netns, IDictionary<string, string> environment, string[] args, TimeSpan limit)
+    {
+        using var p = StartIn(netns, environment, args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(limit);
+        try
+        {
+            await p.WaitForExitAsync(bound.Token);
+        }
+        finally
+        {
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+        }
+        await stdout;
+        return (p.ExitCode, await stderr);
+    }
+
     public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);

@@ -75,21 +75,6 @@ public sealed class TlsTests : IDisposable
         Assert.Contains("a cluster across machines needs TLS", Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    private static async Task<(int Code, string Err)> RunAsync(IDictionary<string, string> env, string[] args)
-    {
-        using var p = Placesim.Start(env, args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await p.WaitForExitAsync(limit.Token);
-        }
-        finally
-        {
-            if (!p.HasExited) p.Kill(entireProcessTree: true);
-        }
-        await stdout;
-        return (p.ExitCode, await stderr);
-    }
+    private static Task<(int Code, string Err)> RunAsync(IDictionary<string, string> env, string[] args) =>
+        Placesim.RunToEndAsync(null, env, args, TimeSpan.FromMinutes(3));
 }

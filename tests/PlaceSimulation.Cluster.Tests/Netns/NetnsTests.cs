@@ -43,23 +43,8 @@ public abstract class NetnsTestBase(NetnsCluster cluster, EmbeddedReference refe
         return lines[said];
     }
 
-    protected async Task<(int Code, string Err)> RunInAsync(string machine, IDictionary<string, string> env, string[] args)
-    {
-        using var p = Placesim.StartIn(Cluster.Namespace(machine), env, args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await p.WaitForExitAsync(limit.Token);
-        }
-        finally
-        {
-            if (!p.HasExited) p.Kill(entireProcessTree: true);
-        }
-        await stdout;
-        return (p.ExitCode, await stderr);
-    }
+    protected Task<(int Code, string Err)> RunInAsync(string machine, IDictionary<string, string> env, string[] args) =>
+        Placesim.RunToEndAsync(Cluster.Namespace(machine), env, args, TimeSpan.FromMinutes(1));
 
     protected Dictionary<string, (long Bytes, long Packets)> Traffic() =>
         new[] { "a", "b", "c", "r" }.ToDictionary(m => m, Cluster.Lab.Traffic);
