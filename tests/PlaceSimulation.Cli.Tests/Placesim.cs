@@ -10,20 +10,25 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 }
 
 /// <summary>
-/// Runs the real placesim as its own process: `dotnet placesim.dll ARGS`. The project
-/// reference copies placesim.dll (with its deps.json and runtimeconfig.json) next to this
-/// test assembly.
+/// Runs the real placesim as its own process: `dotnet placesim.dll ARGS`, from the CLI's own
+/// output folder (its ReadyToRun images and runtime settings, what `dotnet run` starts).
 /// </summary>
 public static class Placesim
 {
     /// <summary>Longer than any run here should take; a hung process fails its test rather than the suite.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
-    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "placesim.dll");
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    public static string Dll { get; } = Path.Combine(Repository.Root, "src", "PlaceSimulation.Cli", "bin", Configuration, "net10.0", "placesim.dll");
 
     public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
     {
-        if (!File.Exists(Dll)) throw new FileNotFoundException("placesim.dll is not next to the test assembly", Dll);
+        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}", Dll);
         // `dotnet test` names the dotnet it runs under; fall back to the one on the PATH.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -38,9 +43,6 @@ public static class Placesim
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";
-        // Tiered PGO's instrumentation costs a short test process more CPU than it saves (the CLI tests
-        // used 16% less CPU without it on 2 cores); it changes no number, only how the JIT compiles.
-        start.Environment["DOTNET_TieredPGO"] = "0";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();

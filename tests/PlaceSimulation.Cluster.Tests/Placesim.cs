@@ -43,9 +43,6 @@ public static class Placesim
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
-        // Tiered PGO's instrumentation costs a short test process more CPU than it saves (the CLI tests
-        // used 16% less CPU without it on 2 cores); it changes no number, only how the JIT compiles.
-        info.Environment["DOTNET_TieredPGO"] = "0";
         info.Environment["COLUMNS"] = "120";
         // Redis clusters require TLS unless the operator says otherwise; these tests say so
         // unless they give a certificate (TlsTests and SecurityTests test TLS itself).

@@ -10,8 +10,8 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 }
 
 /// <summary>
-/// The real placesim as its own process (<c>dotnet placesim.dll ARGS</c>, copied next to the
-/// tests by the project reference). A studio is stopped by its own process id when the test
+/// The real placesim as its own process (<c>dotnet placesim.dll ARGS</c>, from the CLI's
+/// output folder). A studio is stopped by its own process id when the test
 /// ends, whether it passed or not.
 /// </summary>
 public sealed class StudioProcess : IAsyncDisposable
@@ -31,11 +31,18 @@ public sealed class StudioProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "placesim.dll");
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    /// <summary>placesim in the CLI's own output folder (its ReadyToRun images and runtime settings, what `dotnet run` starts).</summary>
+    public static string Dll { get; } = Path.Combine(Repository.Root, "src", "PlaceSimulation.Cli", "bin", Configuration, "net10.0", "placesim.dll");
 
     public static ProcessStartInfo Start(params string[] args)
     {
-        if (!File.Exists(Dll)) throw new FileNotFoundException("placesim.dll is not next to the test assembly", Dll);
+        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}", Dll);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             WorkingDirectory = Repository.Root,
@@ -49,9 +56,6 @@ public sealed class StudioProcess : IAsyncDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";
-        // Tiered PGO's instrumentation costs a short test process more CPU than it saves (the CLI tests
-        // used 16% less CPU without it on 2 cores); it changes no number, only how the JIT compiles.
-        start.Environment["DOTNET_TieredPGO"] = "0";
         return start;
     }
 

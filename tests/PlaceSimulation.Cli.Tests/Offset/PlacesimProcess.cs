@@ -6,7 +6,7 @@ namespace PlaceSimulation.Cli.Tests.Offset;
 public sealed record ProcessResult(int ExitCode, string StdOut, string StdErr);
 
 /// <summary>
-/// Runs the real CLI as a process (<c>dotnet placesim.dll …</c>, the dll beside the tests)
+/// Runs the real CLI as a process (<c>dotnet placesim.dll …</c>, from the CLI's output folder: <see cref="Placesim.Dll"/>)
 /// from the repository root, so scenario paths read as in the README.
 /// </summary>
 public static class PlacesimProcess
@@ -29,12 +29,9 @@ public static class PlacesimProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "placesim.dll"));
+        start.ArgumentList.Add(Placesim.Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
-        // Tiered PGO's instrumentation costs a short test process more CPU than it saves (the CLI tests
-        // used 16% less CPU without it on 2 cores); it changes no number, only how the JIT compiles.
-        start.Environment["DOTNET_TieredPGO"] = "0";
         start.Environment["COLUMNS"] = "200";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
