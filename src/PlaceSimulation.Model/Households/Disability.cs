@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Parameters;
 
 namespace PlaceSimulation.Model.Households;
@@ -11,6 +12,7 @@ namespace PlaceSimulation.Model.Households;
 /// </summary>
 public static class Disability
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Qualifies(in Household h, DisabilityParameters d) =>
         Math.Max(h.NeedPhysical, h.NeedMental) >= d.PipNeedThreshold;
 }

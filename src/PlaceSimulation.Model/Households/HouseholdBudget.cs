@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Parameters;
 
 namespace PlaceSimulation.Model.Households;
@@ -62,6 +63,7 @@ public static class HouseholdBudget
         h.Gap = (float)gap;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Pay(ref float owed, ref double budget)
     {
         var amount = Math.Min(owed, budget);

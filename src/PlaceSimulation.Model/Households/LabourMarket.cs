@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Places;
 using PlaceSimulation.Model.Randomness;
@@ -25,6 +26,7 @@ public static class LabourMarket
         return Odds(place.EmploymentRate) / Odds(econ.NationalEmploymentRate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Step(ref Household h, ulong key, EconomyParameters econ, BehaviourParameters behaviour, ServiceParameters jobcentre, PlaceSignals signals, PlaceParameters place, double tightness)
     {
         if (h.Pensioner)
@@ -49,10 +51,12 @@ public static class LabourMarket
     }
 
     /// <summary>Monthly chance a working adult of the household loses work.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Loss(in Household h, EconomyParameters econ, BehaviourParameters behaviour, double health) =>
         econ.JobLossMonthly * econ.ShockJobLossMultiplier * (1 + behaviour.HealthWorkPenalty * health) / h.Employability;
 
     /// <summary>Monthly chance an adult of the household out of work (and fit for it) finds work, before support and local jobs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Find(in Household h, EconomyParameters econ, BehaviourParameters behaviour, double tightness, double health, bool unfit) =>
         unfit ? 0 : econ.JobFindMonthly * econ.ShockJobFindMultiplier * tightness * h.Employability * Math.Max(0, 1 - behaviour.HealthWorkPenalty * health);
 
@@ -63,6 +67,7 @@ public static class LabourMarket
     /// </summary>
     public static double SteadyState(double loss, double find) => find + loss > 0 ? find / (find + loss) : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Adult(ref byte work, ulong key, RandomStream lossStream, RandomStream findStream, double loss, double find, double partTimeShare)
     {
         if (work > 0)
@@ -82,14 +87,17 @@ public static class LabourMarket
     /// Share of jobs taken part time: lone parents and the second adult of a family with
     /// children work part time most often; other adults at the general rate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double PartTimeShare(in Household h, int adult, PlaceParameters place) =>
         h.Children > 0 && (h.Adults == 1 || adult == 2) ? place.ParentPartTimeShare : place.PartTimeShare;
 
     /// <summary>Take-home pay of the household at this month's earnings level, £ a month; part time earns the place's part-time share of full-time pay.</summary>
     /// <summary>Take-home pay of the non-dependent adult, £ a month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NonDependantEarnings(in Household h, double earningsIndex, in TaxBands tax, double partTimeFraction) =>
         h.NonDependants > 0 && h.Work3 > 0 ? NetEarnings.Monthly(h.Wage3 * earningsIndex * (h.Work3 == 1 ? partTimeFraction : 1.0), tax) : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NetEarningsOf(in Household h, double earningsIndex, in TaxBands tax, double partTimeFraction)
     {
         var net = 0.0;

@@ -112,6 +112,7 @@ public readonly struct MonthRates
     public double LhaFor(in Household h) => LhaBase * HomeSize(h);
 
     /// <summary>JRF's income threshold for destitution for this household, £ per month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double DestitutionLine(in Household h) =>
         DestitutionSingle + DestitutionExtraAdult * (h.Adults - 1 + h.NonDependants) + DestitutionPerChild * h.Children;
 }

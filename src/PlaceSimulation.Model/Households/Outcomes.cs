@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Metrics;
 using PlaceSimulation.Model.Parameters;
 
@@ -18,6 +19,7 @@ namespace PlaceSimulation.Model.Households;
 /// </summary>
 public static class Outcomes
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDestitute(in Household h, in MonthRates r)
     {
         var line = r.DestitutionLine(h);
@@ -25,6 +27,7 @@ public static class Outcomes
     }
 
     /// <summary>After help-seeking: notes whether the household came to a crisis service while destitute this month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NoteCrisisContact(ref Household h)
     {
         if (h.Destitute && (h.Requested & Services.ServiceKinds.CrisisServices) != 0) h.MonthsSinceSeenDestitute = 0;

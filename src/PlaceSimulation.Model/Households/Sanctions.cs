@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Randomness;
 
@@ -21,11 +22,13 @@ public static class Sanctions
     /// (above it, the light-touch regime has no requirements and no sanctions). Earnings are
     /// last month's take-home pay of the household's adults.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InConditionality(in Household h, in MonthRates r) =>
         !h.Pensioner && h.Claims && !h.Lcwra && h.UcEntitlement > 0 && h.AdultsWorking < h.Adults
         && h.NetEarnings < (h.Adults > 1 ? r.EarningsThresholdCouple : r.EarningsThresholdSingle);
 
     /// <summary><see cref="InConditionality"/> as 0 or 1, worked out with no branches (for counting).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Conditionality(in Household h, in MonthRates r)
     {
         var threshold = h.Adults > 1 ? r.EarningsThresholdCouple : r.EarningsThresholdSingle;
@@ -35,6 +38,7 @@ public static class Sanctions
     }
 
     /// <summary>Returns true when a new sanction starts this month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Step(ref Household h, ulong key, SanctionParameters s, BehaviourParameters b, in MonthRates r)
     {
         if (h.SanctionMonths > 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Parameters;
 using PlaceSimulation.Model.Randomness;
 
@@ -14,6 +15,7 @@ namespace PlaceSimulation.Model.Households;
 /// </summary>
 public static class TakeUp
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Step(ref Household h, ulong key, BehaviourParameters b)
     {
         // Last month's entitlement: a claim that lost it has already ended (HouseholdIncome).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Parameters;
 
 namespace PlaceSimulation.Model.Households;
@@ -69,6 +70,7 @@ public static class UniversalCredit
     /// and any later child born before 6 April 2017 (aged more than
     /// <paramref name="monthsSinceLimit"/> months in the month assessed).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ChildElements(in Household h, int monthsSinceLimit)
     {
         if (h.Children <= 2) return h.Children;

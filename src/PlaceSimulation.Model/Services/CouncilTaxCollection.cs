@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceSimulation.Model.Households;
 using PlaceSimulation.Model.Metrics;
 
@@ -35,6 +36,7 @@ public static class CouncilTaxCollection
     /// On a payment plan a twelfth of the arrears (at least £10) is due each month, paid
     /// from the household's budget; returns the instalment, £.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double PlanInstalment(ref Household h)
     {
         if (!h.PaymentPlan) return 0;
