@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using PlaceSimulation.Model.Services;
 
 namespace PlaceSimulation.Grains;
@@ -8,6 +9,10 @@ namespace PlaceSimulation.Grains;
 /// the ones that follow its start: an activation that lost its state fails loudly instead
 /// of deciding with a fresh desk.
 /// </summary>
+// On the silo of the place grain that activates it: a job's block and service calls then
+// stay in one process (nothing serialized); jobs, not blocks, spread over the silos. On two
+// local silos an England-shaped run took 37% more CPU with blocks spread (docs/PERFORMANCE.md).
+[PreferLocalPlacement]
 public sealed class ServiceGrain : Grain, IServiceGrain
 {
     private ServiceDesk? _desk;
