@@ -1,12 +1,14 @@
 using PlaceSimulation.Model.Simulation;
+using PlaceSimulation.Runs;
 using PlaceSimulation.Scenarios;
 
 namespace PlaceSimulation.Cluster.Tests;
 
 /// <summary>
 /// Determinism by construction: the same scenario and seed give byte-identical counters whatever the
-/// number of silos and the number of households per grain. Grains spread over three silos,
-/// so requests, decisions and grants cross silo boundaries serialized.
+/// number of silos and the number of households per grain. Jobs spread over three silos, so
+/// the client's calls and the months' counters cross silo boundaries serialized; a job's own
+/// blocks and services stay on its place grain's silo.
 /// </summary>
 public class LayoutIdentityTests(ThreeSiloCluster three) : IClassFixture<ThreeSiloCluster>
 {
@@ -37,5 +39,48 @@ public class LayoutIdentityTests(ThreeSiloCluster three) : IClassFixture<ThreeSi
         var onGrains = await TestClusters.RunAsync(three.Cluster.Client, Spec(householdsPerGrain));
 
         Assert.Equal(PinnedResultsTests.Hash(reference), PinnedResultsTests.Hash(onGrains));
+    }
+
+    [Fact]
+    public async Task A_jobs_blocks_and_services_live_on_the_silo_of_its_place_grain()
+    {
+        // 4 arms × 3 places: twelve jobs of 1,000 households in four blocks each, all started
+        // and one month in, so every job's grains are active at once.
+        var spec = ScenarioLoader.Load(Repository.Scenario("offset.yaml"),
+            new ScenarioOverrides(Replications: 1, Households: 3000, Months: 36, HouseholdsPerGrain: 250)).Spec;
+        var client = three.Cluster.Client;
+        var engine = new OrleansEngine(client, "placement test");
+        var runId = $"placement-{Guid.NewGuid():N}";
+        var jobs = spec.Jobs().ToList();
+        var sessions = new List<IJobSession>();
+        try
+        {
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a guard against a hang, not a timing assertion
+            foreach (var job in jobs)
+            {
+                var session = await engine.StartAsync(runId, job, 1, guard.Token);
+                sessions.Add(session);
+                await session.NextMonthAsync(guard.Token);
+            }
+
+            var activations = (await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+                .Select(a => (Key: a.GrainId.Key.ToString()!, a.SiloAddress))
+                .Where(a => a.Key.StartsWith(runId + "/", StringComparison.Ordinal))
+                .ToList();
+            // A job's key is run/aA/rR/place/tT; its blocks' and services' keys add one more part.
+            var byJob = activations.GroupBy(a => string.Join('/', a.Key.Split('/').Take(5))).ToList();
+
+            Assert.Equal(jobs.Count, byJob.Count);
+            foreach (var job in byJob)
+            {
+                Assert.True(job.Count() >= 1 + 4 + 1, $"{job.Key}: {job.Count()} activations (a place, its blocks and its services)");
+                var silos = job.Select(a => a.SiloAddress).Distinct().ToList();
+                Assert.True(silos.Count == 1, $"{job.Key} has grains on {silos.Count} silos: {string.Join(", ", job.Select(a => $"{a.Key} on {a.SiloAddress}"))}");
+            }
+        }
+        finally
+        {
+            foreach (var session in sessions) await session.DisposeAsync();
+        }
     }
 }
