@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using PlaceSimulation.Tests.Shared;
 
 namespace PlaceSimulation.Cli.Tests;
 
@@ -18,17 +19,11 @@ public static class Placesim
     /// <summary>Longer than any run here should take; a hung process fails its test rather than the suite.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
-    public static string Dll { get; } = Path.Combine(Repository.Root, "src", "PlaceSimulation.Cli", "bin", Configuration, "net10.0", "placesim.dll");
+    public static string Dll { get; } = BuiltCli.Dll(Repository.Root);
 
     public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
     {
-        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}", Dll);
+        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({BuiltCli.Configuration}): {Dll}", Dll);
         // `dotnet test` names the dotnet it runs under; fall back to the one on the PATH.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {

@@ -3,19 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using PlaceSimulation.Tests.Shared;
 
 namespace PlaceSimulation.Cluster.Tests;
 
 /// <summary>The built placesim CLI, run as real operating-system processes.</summary>
 public static class Placesim
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
-    public static string Dll { get; } = Path.Combine(Repository.Root, "src", "PlaceSimulation.Cli", "bin", Configuration, "net10.0", "placesim.dll");
+    public static string Dll { get; } = BuiltCli.Dll(Repository.Root);
 
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
@@ -30,7 +25,7 @@ public static class Placesim
     /// </summary>
     public static Process StartIn(string? netns, IDictionary<string, string> environment, params string[] args)
     {
-        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}");
+        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({BuiltCli.Configuration}): {Dll}");
         var info = new ProcessStartInfo(netns is null ? Dotnet : "ip")
         {
             WorkingDirectory = Repository.Root,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using PlaceSimulation.Tests.Shared;
 
 namespace PlaceSimulation.Studio.Tests;
 
@@ -31,18 +32,11 @@ public sealed class StudioProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
-    /// <summary>placesim in the CLI's own output folder (its ReadyToRun images and runtime settings, what `dotnet run` starts).</summary>
-    public static string Dll { get; } = Path.Combine(Repository.Root, "src", "PlaceSimulation.Cli", "bin", Configuration, "net10.0", "placesim.dll");
+    public static string Dll { get; } = BuiltCli.Dll(Repository.Root);
 
     public static ProcessStartInfo Start(params string[] args)
     {
-        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({Configuration}): {Dll}", Dll);
+        if (!File.Exists(Dll)) throw new FileNotFoundException($"build the CLI first ({BuiltCli.Configuration}): {Dll}", Dll);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             WorkingDirectory = Repository.Root,
