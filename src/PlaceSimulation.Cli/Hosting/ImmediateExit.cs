@@ -10,6 +10,19 @@ namespace PlaceSimulation.Cli.Hosting;
 /// </summary>
 public static class ImmediateExit
 {
+    /// <summary>
+    /// Says the one sentence on standard error and exits at once. Both console writers are held
+    /// from here on (they lock themselves on every write), so nothing another thread writes, such
+    /// as a warning the console logger still had queued, can land after the sentence.
+    /// </summary>
+    public static void Say(string sentence, int code)
+    {
+        Monitor.Enter(Console.Out);
+        Monitor.Enter(Console.Error);
+        Console.Error.WriteLine(sentence);
+        Now(code);
+    }
+
     public static void Now(int code)
     {
         Console.Error.Flush();

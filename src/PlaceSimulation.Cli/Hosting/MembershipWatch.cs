@@ -37,8 +37,8 @@ public sealed class MembershipWatch(IMembershipTable table, ILocalSiloDetails si
             if (present) seen = true;
             else if (seen)
             {
-                Console.Error.WriteLine("error: this silo is no longer in the cluster's membership table (was Redis restarted empty?): exiting, so that its supervisor starts it again and it registers afresh");
-                ImmediateExit.Now(ExitCodes.Failed);
+                ImmediateExit.Say("error: this silo is no longer in the cluster's membership table (was Redis restarted empty?): exiting, so that its supervisor starts it again and it registers afresh",
+                    ExitCodes.Failed);
             }
         }
     }

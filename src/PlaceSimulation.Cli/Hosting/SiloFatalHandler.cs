@@ -20,11 +20,10 @@ public sealed class SiloFatalHandler(IFatalErrorHandler inner) : IFatalErrorHand
         var message = exception?.GetBaseException().Message.Split('\n', 2)[0].Trim() ?? context ?? "unknown";
         var dead = (context?.Contains("KillMyself", StringComparison.OrdinalIgnoreCase) ?? false)
             || message.Contains("dead", StringComparison.OrdinalIgnoreCase) || message.Contains("defunct", StringComparison.OrdinalIgnoreCase);
-        Console.Error.WriteLine(dead
-            ? "error: the cluster declared this silo dead (it was out of reach too long) and it must not serve again: exiting, so that its supervisor starts it again as a new silo"
-            : $"error: the silo stopped on a fatal error: {message}");
         // No graceful stop: it would try to reach a cluster that no longer counts this silo in.
-        ImmediateExit.Now(ExitCodes.Failed);
+        ImmediateExit.Say(dead
+            ? "error: the cluster declared this silo dead (it was out of reach too long) and it must not serve again: exiting, so that its supervisor starts it again as a new silo"
+            : $"error: the silo stopped on a fatal error: {message}", ExitCodes.Failed);
     }
 
     /// <summary>Puts this handler in front of the one Orleans registered.</summary>
