@@ -24,6 +24,19 @@ public interface IPlaceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Start")] Task Start(PlaceJob job, Guid owner);
 
+    /// <summary>
+    /// Sets up the job from a copy of another job of the same owner, <paramref name="from"/>, as it
+    /// stands between two months: its households, services and place signals. The two must be the
+    /// same place, replication and run, with no lever of either before that month (the arms of a
+    /// run share their burn-in and any months before the first lever); the job then goes on with
+    /// its own levers, exactly as if it had run those months itself. Checked and refused as
+    /// <see cref="Start"/> is; <paramref name="from"/> must not be stepped until this returns.
+    /// </summary>
+    [Alias("Fork")] Task Fork(PlaceJob job, Guid owner, IPlaceGrain from);
+
+    /// <summary>Where the job stands between two months, for <see cref="Fork"/>; the run's owner only.</summary>
+    [Alias("ForkPoint")] Task<PlaceForkPoint> ForkPoint(Guid owner);
+
     /// <summary>Runs the next month (burn-in months first) and returns its counters; the run's owner only.</summary>
     [Alias("AdvanceMonth")] Task<PlaceMonthReport> AdvanceMonth(Guid owner);
 
@@ -53,6 +66,12 @@ public interface IPlaceGrain : IGrainWithStringKey
 public interface IServiceGrain : IGrainWithStringKey
 {
     [Alias("Start")] Task Start(int firstMonth);
+
+    /// <summary>Starts at <paramref name="month"/> with a fraction of capacity carried into it (a job forked from another).</summary>
+    [Alias("StartAt")] Task StartAt(int month, double carry);
+
+    /// <summary>The fraction of capacity this service carries into its next month.</summary>
+    [Alias("Carry")] Task<double> Carry();
     [Alias("Decide")] Task<Immutable<ServiceDecision>> Decide(Immutable<ServiceCall> call);
     [Alias("Retire")] Task Retire();
 }
@@ -65,6 +84,12 @@ public interface IServiceGrain : IGrainWithStringKey
 public interface IHouseholdBlockGrain : IGrainWithStringKey
 {
     [Alias("Initialise")] Task Initialise(BlockSetup setup);
+
+    /// <summary>Sets up the block with a copy of another block's households of the same ids (a job forked from another).</summary>
+    [Alias("Adopt")] Task Adopt(int firstId, int count, IHouseholdBlockGrain from);
+
+    /// <summary>The block's households between months, as bytes (for <see cref="Adopt"/>, in silos of the same build).</summary>
+    [Alias("Export")] Task<Immutable<byte[]>> Export();
     [Alias("Update")] Task<Immutable<BlockRequests>> Update(Immutable<MonthContext> context);
     [Alias("Apply")] Task<Immutable<long[]>> Apply(Immutable<MonthContext> context, Immutable<BlockGrants> grants);
     [Alias("GetHousehold")] Task<HouseholdView> GetHousehold(int id);

@@ -11,6 +11,15 @@ public sealed record PlaceMonthReport(
     [property: Id(2)] bool Finished);
 
 /// <summary>What a household block grain hosts: consecutive households of one place.</summary>
+/// <summary>Where a job stands between two months: the next month, its place's signals, its services' carries and its household blocks.</summary>
+[GenerateSerializer, Immutable, Alias("ps.PlaceForkPoint")]
+public sealed record PlaceForkPoint(
+    [property: Id(0)] PlaceJob Job,
+    [property: Id(1)] int Month,
+    [property: Id(2)] Model.Places.PlaceSignals Signals,
+    [property: Id(3)] double[] Carries,
+    [property: Id(4)] IHouseholdBlockGrain[] Blocks);
+
 [GenerateSerializer, Immutable, Alias("ps.BlockSetup")]
 public sealed record BlockSetup(
     [property: Id(0)] int FirstId,

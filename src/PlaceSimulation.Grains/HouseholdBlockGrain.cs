@@ -26,6 +26,28 @@ public sealed class HouseholdBlockGrain : Grain, IHouseholdBlockGrain
         return Task.CompletedTask;
     }
 
+    public async Task Adopt(int firstId, int count, IHouseholdBlockGrain from)
+    {
+        if (_block is not null) throw new InvalidOperationException($"block {this.GetPrimaryKeyString()} has already been initialised");
+        if (from is null || count < 1 || firstId < 0 || (long)firstId + count > int.MaxValue)
+        {
+            DeactivateOnIdle();
+            throw new ArgumentException($"block {this.GetPrimaryKeyString()}: a block holds 1 or more households with ids from 0, copied from another block");
+        }
+        var state = await from.Export();
+        try
+        {
+            _block = HouseholdBlock.FromState(firstId, count, state.Value);
+        }
+        catch (ArgumentException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public Task<Immutable<byte[]>> Export() => Task.FromResult(Block.ExportState().AsImmutable());
+
     public Task<Immutable<BlockRequests>> Update(Immutable<MonthContext> context) =>
         Task.FromResult(Block.Update(context.Value).AsImmutable());
 

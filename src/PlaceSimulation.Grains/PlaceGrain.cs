@@ -33,7 +33,20 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
 
     public IReadOnlyList<BlockRange> Blocks { get; private set; } = [];
 
-    public async Task Start(PlaceJob job, Guid owner)
+    public Task Start(PlaceJob job, Guid owner) => SetUpAsync(job, owner, null);
+
+    public Task Fork(PlaceJob job, Guid owner, IPlaceGrain from) =>
+        from is null ? throw Refused(new ArgumentException($"job {this.GetPrimaryKeyString()} cannot fork: no job to fork from was named")) : SetUpAsync(job, owner, from);
+
+    public async Task<PlaceForkPoint> ForkPoint(Guid owner)
+    {
+        var clock = Running(owner);
+        var carries = await Task.WhenAll(_serviceGrains.Select(g => g.Carry()));
+        return new PlaceForkPoint(_job!, clock.Month, clock.Signals, carries, _blockGrains);
+    }
+
+    /// <summary>Checks the job, sets up its blocks and services (afresh, or copied from <paramref name="from"/>) and registers it.</summary>
+    private async Task SetUpAsync(PlaceJob job, Guid owner, IPlaceGrain? from)
     {
         var key = this.GetPrimaryKeyString();
         if (_job is not null) throw new InvalidOperationException($"job {key} has already started");
@@ -44,11 +57,28 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
         _blockGrains = Blocks.Select((_, i) => GrainFactory.GetGrain<IHouseholdBlockGrain>(GrainKeys.Block(key, i))).ToArray();
         _serviceGrains = ServiceKinds.All.Select(s => GrainFactory.GetGrain<IServiceGrain>(GrainKeys.Service(key, s))).ToArray();
 
-        var replicationKey = CounterRng.ReplicationKey(job.Seed, job.Replication);
-        var place = job.Place;
-        await Task.WhenAll(Blocks.Select((b, i) =>
-                _blockGrains[i].Initialise(new BlockSetup(b.FirstId, b.Count, replicationKey, place.Key, place.BaseParameters)))
-            .Concat(_serviceGrains.Select(s => s.Start(job.FirstMonth))));
+        PlaceClock clock;
+        if (from is null)
+        {
+            var replicationKey = CounterRng.ReplicationKey(job.Seed, job.Replication);
+            var place = job.Place;
+            await Task.WhenAll(Blocks.Select((b, i) =>
+                    _blockGrains[i].Initialise(new BlockSetup(b.FirstId, b.Count, replicationKey, place.Key, place.BaseParameters)))
+                .Concat(_serviceGrains.Select(s => s.Start(job.FirstMonth))));
+            clock = new PlaceClock(job);
+        }
+        else
+        {
+            // Another job of this owner, as it stands between months: the same place, replication
+            // and run, with no lever of either before that month, so its months are this job's.
+            var point = await from.ForkPoint(owner);
+            if (point is null || point.Job is null || point.Signals is null || point.Carries?.Length != _serviceGrains.Length || point.Blocks?.Length != Blocks.Count)
+                throw Refused(new InvalidOperationException($"job {key} cannot fork: the job it forks from sent an incomplete state"));
+            if (PlaceClock.ForkProblem(point.Job, point.Month, job) is { } cannot) Refuse(new ArgumentException($"job {key} cannot fork: {cannot}"));
+            await Task.WhenAll(Blocks.Select((b, i) => _blockGrains[i].Adopt(b.FirstId, b.Count, point.Blocks[i]))
+                .Concat(_serviceGrains.Select((s, i) => s.StartAt(point.Month, point.Carries[i]))));
+            clock = new PlaceClock(job, point.Month, point.Signals);
+        }
         // The run's registry lists the job; a run its owner cancelled does not start again (a retry).
         var runId = GrainKeys.RunOf(key);
         if (!await Registry.Register(new RunJobEntry(runId, key, ClusterDefaults.OwnerHash(owner), job.Place.Id, job.Arm, job.Replication, job.Months, DateTime.UtcNow)))
@@ -57,7 +87,7 @@ public sealed class PlaceGrain : Grain, IPlaceGrain, IPlaceRuntime
             Refuse(new RunCancelledException($"run {runId} was cancelled by its owner"));
         }
         _registered = true;
-        _clock = new PlaceClock(job);
+        _clock = clock;
         _job = job;
         _owner = owner;
     }

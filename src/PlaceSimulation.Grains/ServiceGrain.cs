@@ -18,7 +18,9 @@ public sealed class ServiceGrain : Grain, IServiceGrain
     private ServiceDesk? _desk;
     private int _next;
 
-    public Task Start(int firstMonth)
+    public Task Start(int firstMonth) => StartAt(firstMonth, 0);
+
+    public Task StartAt(int firstMonth, double carry)
     {
         var key = this.GetPrimaryKeyString();
         if (_desk is not null) throw new InvalidOperationException($"service {key} has already started");
@@ -29,9 +31,24 @@ public sealed class ServiceGrain : Grain, IServiceGrain
             DeactivateOnIdle();
             throw new ArgumentException($"'{key}' does not name a service");
         }
-        _desk = new ServiceDesk(kind);
+        if (!double.IsFinite(carry) || carry < 0 || carry >= 1)
+        {
+            DeactivateOnIdle();
+            throw new ArgumentException($"service {key}: a carried fraction of capacity is from 0 to below 1, not {carry}");
+        }
+        _desk = new ServiceDesk(kind, carry);
         _next = firstMonth;
         return Task.CompletedTask;
+    }
+
+    public Task<double> Carry()
+    {
+        if (_desk is not { } desk)
+        {
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"service {this.GetPrimaryKeyString()} has no state here (not started, or its activation was lost)");
+        }
+        return Task.FromResult(desk.Carry);
     }
 
     public Task<Immutable<ServiceDecision>> Decide(Immutable<ServiceCall> call)

@@ -22,6 +22,19 @@ public interface IRunEngine
 
     /// <summary>Starts one attempt at a job. Attempts of one job never share state.</summary>
     Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel);
+
+    /// <summary>Whether <see cref="ForkAsync"/> works on this engine.</summary>
+    bool CanFork => false;
+
+    /// <summary>
+    /// Starts one attempt at <paramref name="job"/> from a copy of where another job's session
+    /// stands between two months (<paramref name="from"/> is not stepped until this returns). The
+    /// caller makes sure the two jobs share every month run so far
+    /// (<see cref="PlaceClock.SharedSteps"/>), so the copy goes on exactly as the job run from
+    /// its start would. Attempts of the new job never share state with <paramref name="from"/>.
+    /// </summary>
+    Task<IJobSession> ForkAsync(string runId, IJobSession from, PlaceJob job, int attempt, CancellationToken cancel) =>
+        throw new NotSupportedException($"{Name} cannot fork a job");
 }
 
 /// <summary>A job being run: its months, one at a time, in order.</summary>
@@ -49,12 +62,23 @@ public sealed class InProcessEngine(int? lanes = null) : IRunEngine
     public int Lanes(RunSpec spec, int silos) => lanes ?? Environment.ProcessorCount;
 
     public Task<IJobSession> StartAsync(string runId, PlaceJob job, int attempt, CancellationToken cancel) =>
-        Task.Run<IJobSession>(() => new Session(job), cancel);
+        Task.Run<IJobSession>(() => new Session(job, new InProcessPlace(job), new PlaceClock(job)), cancel);
 
-    private sealed class Session(PlaceJob job) : IJobSession
+    public bool CanFork => true;
+
+    public Task<IJobSession> ForkAsync(string runId, IJobSession from, PlaceJob job, int attempt, CancellationToken cancel) =>
+        Task.Run<IJobSession>(() => ((Session)from).Fork(job), cancel);
+
+    private sealed class Session(PlaceJob job, InProcessPlace place, PlaceClock clock) : IJobSession
     {
-        private readonly InProcessPlace _place = new(job);
-        private readonly PlaceClock _clock = new(job);
+        private readonly InProcessPlace _place = place;
+        private readonly PlaceClock _clock = clock;
+
+        public Session Fork(PlaceJob other)
+        {
+            if (PlaceClock.ForkProblem(job, _clock.Month, other) is { } problem) throw new ArgumentException(problem);
+            return new Session(other, _place.Fork(), new PlaceClock(other, _clock.Month, _clock.Signals));
+        }
 
         public Task<JobMonth> NextMonthAsync(CancellationToken cancel) => Task.Run(async () =>
         {

@@ -59,9 +59,30 @@ public sealed class OrleansEngine(IClusterClient client, string name) : IRunEngi
         return session;
     }
 
+    public bool CanFork => true;
+
+    public async Task<IJobSession> ForkAsync(string runId, IJobSession from, PlaceJob job, int attempt, CancellationToken cancel)
+    {
+        var source = (Session)from;
+        var grain = client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, attempt));
+        var session = new Session(grain, Owner);
+        try
+        {
+            await grain.Fork(job, session.Owner, source.Grain).WaitAsync(CallLimit, cancel);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+        return session;
+    }
+
     private sealed class Session(IPlaceGrain grain, Guid owner) : IJobSession
     {
         public Guid Owner => owner;
+
+        public IPlaceGrain Grain => grain;
 
         public async Task<JobMonth> NextMonthAsync(CancellationToken cancel)
         {

@@ -265,6 +265,46 @@ public sealed class PlaceGrainTests(ClusterFixture cluster)
         Assert.Throws<ArgumentException>(() => GrainKeys.RunOf("not-a-job-key"));
     }
 
+    [Fact]
+    public async Task A_job_forks_only_from_its_owners_job_of_its_place_and_replication_before_any_lever_and_goes_on_as_if_run_alone()
+    {
+        var spec = TestRuns.Spec();
+        var runId = TestRuns.NewRunId("fork");
+        var first = PlaceJob.Of(spec, 0, 0, Place);
+        var leader = await StartJob(first, runId);
+        for (var i = 0; i < spec.BurnInMonths; i++) await leader.AdvanceMonth(Owner);
+        IPlaceGrain Grain(PlaceJob job, int attempt) => cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, attempt));
+
+        // Another replication is other households: refused.
+        var otherReplication = PlaceJob.Of(spec, 1, 1, Place);
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Grain(otherReplication, 1).Fork(otherReplication, Owner, leader));
+        Assert.Contains("is not the same place, replication and run", e.Message);
+        // Another client (another owner secret) cannot copy this client's job.
+        var job = PlaceJob.Of(spec, 1, 0, Place);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Grain(job, 1).Fork(job, Guid.NewGuid(), leader));
+
+        // The second arm, at month 0: it goes on as the pure loop runs it from its start.
+        var forked = Grain(job, 2);
+        await forked.Fork(job, Owner, leader);
+        var reference = new InProcessPlace(job);
+        var clock = new PlaceClock(job);
+        for (var i = 0; i < spec.BurnInMonths; i++) await clock.StepAsync(reference);
+        for (var i = 0; i < 6; i++)
+        {
+            var expected = await clock.StepAsync(reference);
+            var actual = await forked.AdvanceMonth(Owner);
+            Assert.Equal(expected.Month, actual.Month);
+            Assert.Equal(expected.Counters, actual.Counters);
+        }
+
+        // Past the second arm's first lever (caseworkers from 2025-06, month 2) the two have parted: refused.
+        for (var i = 0; i < 3; i++) await leader.AdvanceMonth(Owner);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => Grain(job, 3).Fork(job, Owner, leader));
+        Assert.Contains("before month 3", e.Message);
+        await forked.Retire(Owner);
+        await leader.Retire(Owner);
+    }
+
     private async Task<IPlaceGrain> StartJob(PlaceJob job, string runId)
     {
         var grain = cluster.Client.GetGrain<IPlaceGrain>(GrainKeys.Job(runId, job.Arm, job.Replication, job.Place.Id, 1));

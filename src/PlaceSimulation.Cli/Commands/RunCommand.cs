@@ -158,7 +158,9 @@ public static class RunCommand
         SummaryTable.Show(table, scenario.ArmLabel);
         if (offset is not null) OffsetTable.Show(offset);
         var householdMonths = (double)spec.TotalHouseholds * (spec.Months + spec.BurnInMonths) * spec.Arms.Count * spec.Replications;
-        Errors.Note($"Simulated {householdMonths:N0} household-months in {execution.SimulationSeconds:F1} s ({householdMonths / execution.SimulationSeconds:N0} a second); {wall.Elapsed.TotalSeconds:F1} s in all.");
+        var shared = execution.Outcome.HouseholdMonthsShared;
+        var sharing = shared > 0 ? $", {100.0 * shared / householdMonths:F0}% of them shared by arms before their first lever and run once" : "";
+        Errors.Note($"Simulated {householdMonths:N0} household-months in {execution.SimulationSeconds:F1} s ({householdMonths / execution.SimulationSeconds:N0} a second{sharing}); {wall.Elapsed.TotalSeconds:F1} s in all.");
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: {Markup.Escape(Describe(written))}");
         return ExitCodes.Ok;
     }

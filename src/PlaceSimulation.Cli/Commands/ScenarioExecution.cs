@@ -25,7 +25,7 @@ public sealed record Execution(ResultTable? KeptTable, RunOutcome Outcome)
     /// <summary>What manifest.json records of the run.</summary>
     public RunInfo Info(string commandLine, DateTimeOffset started, double wallSeconds) =>
         new(commandLine, ProgramVersion.Text, Cluster, Silos, Environment.ProcessorCount, started, wallSeconds, SimulationSeconds,
-            Outcome.Jobs, Outcome.JobsResumed, Outcome.JobsRerun);
+            Outcome.Jobs, Outcome.JobsResumed, Outcome.JobsRerun, Outcome.JobsForked, Outcome.HouseholdMonthsShared);
 }
 
 /// <summary>

@@ -47,6 +47,28 @@ public sealed class HouseholdBlock
 
     public ReadOnlySpan<Household> Households => _households;
 
+    /// <summary>
+    /// A block with a copy of this one's households as they stand between months: what
+    /// another job sharing these months (an arm that has not yet diverged) starts from. The
+    /// rest of a block is scratch for one month, so the copy steps on exactly as this would.
+    /// </summary>
+    public HouseholdBlock Fork() => new(FirstId, (Household[])_households.Clone());
+
+    /// <summary>The households as bytes, for a fork in another process of the same build (<see cref="FromState"/>).</summary>
+    public byte[] ExportState() => System.Runtime.InteropServices.MemoryMarshal.AsBytes(_households.AsSpan()).ToArray();
+
+    /// <summary>A block from <see cref="ExportState"/>: the households of a block of the same ids, between months.</summary>
+    public static HouseholdBlock FromState(int firstId, int count, ReadOnlySpan<byte> state)
+    {
+        var households = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Household>(state).ToArray();
+        if (households.Length != count || state.Length != count * System.Runtime.CompilerServices.Unsafe.SizeOf<Household>())
+            throw new ArgumentException($"the state of a block of {count} households has {state.Length} bytes, not {count * System.Runtime.CompilerServices.Unsafe.SizeOf<Household>()}");
+        for (var i = 0; i < count; i++)
+            if (households[i].Id != firstId + i)
+                throw new ArgumentException($"the state of block {firstId}..{firstId + count - 1} holds household {households[i].Id} at position {i}");
+        return new HouseholdBlock(firstId, households);
+    }
+
     public Household Get(int id) => _households[id - FirstId];
 
     /// <summary>Phase 2: households live their month and say where they ask for help.</summary>

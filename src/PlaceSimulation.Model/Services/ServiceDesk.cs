@@ -9,13 +9,17 @@ public sealed record ServiceDecision(ServiceKind Service, int[] Granted, int Dem
 /// simulated samples still get their exact share over time, then allocates them. The state
 /// a service grain hosts.
 /// </summary>
-public sealed class ServiceDesk(ServiceKind service)
+public sealed class ServiceDesk(ServiceKind service, double carry = 0)
 {
-    private double _carry;
+    private double _carry = carry;
 
     public ServiceKind Service { get; } = service;
 
+    /// <summary>The fraction of a contact carried into next month: with the kind, all a desk holds between months.</summary>
     public double Carry => _carry;
+
+    /// <summary>A desk that goes on from where this one stands (a job forked from another).</summary>
+    public ServiceDesk Fork() => new(Service, _carry);
 
     public ServiceDecision Decide(double capacity, ReadOnlySpan<int> households, ReadOnlySpan<int> priorities,
         ulong replicationKey, ulong placeKey, int month)

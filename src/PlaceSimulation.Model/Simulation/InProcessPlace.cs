@@ -10,7 +10,7 @@ namespace PlaceSimulation.Model.Simulation;
 public sealed class InProcessPlace : IPlaceRuntime
 {
     private readonly HouseholdBlock[] _blocks;
-    private readonly ServiceDesk[] _desks = ServiceKinds.All.Select(s => new ServiceDesk(s)).ToArray();
+    private readonly ServiceDesk[] _desks;
 
     public InProcessPlace(PlaceJob job)
     {
@@ -18,7 +18,18 @@ public sealed class InProcessPlace : IPlaceRuntime
         Blocks = BlockRange.Split(place.SimulatedHouseholds, job.HouseholdsPerGrain);
         var key = Randomness.CounterRng.ReplicationKey(job.Seed, job.Replication);
         _blocks = Blocks.Select(b => HouseholdBlock.Create(b.FirstId, b.Count, key, place.Key, place.BaseParameters)).ToArray();
+        _desks = ServiceKinds.All.Select(s => new ServiceDesk(s)).ToArray();
     }
+
+    private InProcessPlace(IReadOnlyList<BlockRange> blocks, HouseholdBlock[] households, ServiceDesk[] desks)
+    {
+        Blocks = blocks;
+        _blocks = households;
+        _desks = desks;
+    }
+
+    /// <summary>A copy of this place as it stands between months, for another job that shares the months run so far (<see cref="PlaceClock.SharedSteps"/>).</summary>
+    public InProcessPlace Fork() => new(Blocks, _blocks.Select(b => b.Fork()).ToArray(), _desks.Select(d => d.Fork()).ToArray());
 
     public IReadOnlyList<BlockRange> Blocks { get; }
 

@@ -26,6 +26,55 @@ public sealed class PlaceClock
         Month = job.FirstMonth;
     }
 
+    /// <summary>
+    /// The clock of <paramref name="job"/> forked from another job's clock that stands at
+    /// <paramref name="month"/> (the steps before it shared, <see cref="SharedSteps"/>): it
+    /// goes on from that month with the other's signals and its own levers.
+    /// </summary>
+    public PlaceClock(PlaceJob job, int month, PlaceSignals signals) : this(job)
+    {
+        if (month < job.FirstMonth || month >= job.Months) throw new ArgumentOutOfRangeException(nameof(month), $"a fork of {job} must be at a month it runs, not {month}");
+        if (job.Changes.Any(c => c.FromMonth < month))
+            throw new ArgumentException($"{job} has a lever before month {month}, so it cannot start from another job's month {month}");
+        Month = month;
+        Signals = signals;
+    }
+
+    /// <summary>
+    /// Jobs of one replication and place run the same months until the first lever any of them
+    /// pulls: the months before it depend on nothing an arm changes (the
+    /// burn-in runs on the base parameters, and every draw is keyed by seed, replication,
+    /// household, month and stream, never by arm). So those months can be run once and the
+    /// jobs forked from there. This is how many steps they share; 0 when they are not
+    /// jobs of one replication and place of one run, and never the last month.
+    /// </summary>
+    public static int SharedSteps(IReadOnlyList<PlaceJob> jobs)
+    {
+        if (jobs.Count < 2) return 0;
+        var first = jobs[0];
+        if (jobs.Any(j => !SameUntilLevers(j, first))) return 0;
+        var diverge = jobs.SelectMany(j => j.Changes).Select(c => c.FromMonth).DefaultIfEmpty(first.Months - 1).Min();
+        return Math.Clamp(diverge, first.FirstMonth, first.Months - 1) - first.FirstMonth;
+    }
+
+    /// <summary>What stops <paramref name="to"/> starting from <paramref name="from"/> as it stands before <paramref name="month"/>, or null.</summary>
+    public static string? ForkProblem(PlaceJob from, int month, PlaceJob to)
+    {
+        if (!SameUntilLevers(from, to)) return $"{to} is not the same place, replication and run as {from}";
+        if (month < from.FirstMonth || month >= from.Months) return $"month {month} is not a month {from} runs";
+        if (from.Changes.Concat(to.Changes).FirstOrDefault(c => c.FromMonth < month) is { } lever)
+            return $"a lever on {lever.Path} starts at month {lever.FromMonth}, before month {month}, so the two jobs have not run the same months";
+        return null;
+    }
+
+    /// <summary>Whether two jobs are the same place, replication and run up to their levers.</summary>
+    public static bool SameUntilLevers(PlaceJob a, PlaceJob b) =>
+        a.Replication == b.Replication && a.PlaceIndex == b.PlaceIndex && a.Start == b.Start && a.Months == b.Months
+        && a.BurnInMonths == b.BurnInMonths && a.Seed == b.Seed && a.HouseholdsPerGrain == b.HouseholdsPerGrain
+        && (ReferenceEquals(a.Place, b.Place)
+            || a.Place.Id == b.Place.Id && a.Place.StreamId == b.Place.StreamId && a.Place.SimulatedHouseholds == b.Place.SimulatedHouseholds
+               && Parameters.ParameterSchema.Instance.ToVector(a.Place.BaseParameters).AsSpan().SequenceEqual(Parameters.ParameterSchema.Instance.ToVector(b.Place.BaseParameters)));
+
     public ParameterTimeline Timeline { get; private set; }
 
     /// <summary>Replaces the timeline (a lever was pulled mid-run); months already run are unchanged.</summary>

@@ -16,7 +16,9 @@ public sealed record RunInfo(
     double SimulationSeconds,
     int Jobs = 0,
     int JobsResumed = 0,
-    int AttemptsRerun = 0);
+    int AttemptsRerun = 0,
+    int JobsForked = 0,
+    long HouseholdMonthsShared = 0);
 
 /// <summary>manifest.json: scenario file and hash, seed, replications, households, layout, program version and timings.</summary>
 public static class ManifestJson
@@ -84,7 +86,11 @@ public static class ManifestJson
             w.WriteNumber("jobs", info.Jobs);
             w.WriteNumber("jobs_resumed", info.JobsResumed);
             w.WriteNumber("attempts_rerun", info.AttemptsRerun);
+            // Jobs of one replication and place run the same months until the first lever of any
+            // arm: those months are run once, and the other jobs forked from there (the same numbers).
+            w.WriteNumber("jobs_forked", info.JobsForked);
             w.Number("household_months", householdMonths);
+            w.Number("household_months_run", householdMonths - info.HouseholdMonthsShared);
             w.Number("household_months_per_second", info.SimulationSeconds > 0 ? householdMonths / info.SimulationSeconds : double.NaN);
             if (files is not null)
             {
