@@ -77,8 +77,10 @@ public static class RunPipeline
             else pending.Add(job);
         }
 
-        // The unit of work: a job, or the jobs of one replication and place that share months.
-        var work = shareMonths && engine.CanFork ? Groups(pending) : pending.Select(j => new[] { j }).ToList();
+        // The unit of work: a job, or the jobs of one replication and place that share months (at
+        // most as many as run at once: a group counts as all its jobs against the lanes).
+        var jobLanes = Math.Max(1, Math.Min(pending.Count, engine.Lanes(spec, silos)));
+        var work = shareMonths && engine.CanFork ? Groups(pending, jobLanes) : pending.Select(j => new[] { j }).ToList();
         var tracks = new List<JobTrack>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         Exception? failure = null;
@@ -111,8 +113,6 @@ public static class RunPipeline
             }
         }
 
-        // Lanes count jobs at once; a group forks into all its jobs, so it takes as many lanes.
-        var jobLanes = Math.Max(1, Math.Min(pending.Count, engine.Lanes(spec, silos)));
         var widest = work.Count == 0 ? 1 : work.Max(g => g.Length);
         var lanes = Math.Max(1, Math.Min(work.Count, jobLanes / widest));
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => Task.Run(Lane, CancellationToken.None)));
@@ -122,16 +122,19 @@ public static class RunPipeline
             tracks.Sum(t => t.Failures), tracks.Count(t => t.Forked), tracks.Where(t => t.Forked).Sum(t => (long)t.StepsShared * t.Job.Place.SimulatedHouseholds));
     }
 
-    /// <summary>The jobs of each replication and place, in the order of the run, when they share a month; otherwise one by one.</summary>
-    private static List<PlaceJob[]> Groups(List<PlaceJob> pending)
+    /// <summary>
+    /// The jobs of each replication and place, in the order of the run, in groups of at most
+    /// <paramref name="most"/> when they share a month; otherwise one by one.
+    /// </summary>
+    private static List<PlaceJob[]> Groups(List<PlaceJob> pending, int most)
     {
         var groups = new List<PlaceJob[]>();
         foreach (var g in pending.GroupBy(j => (j.Replication, j.PlaceIndex)))
-        {
-            var jobs = g.ToArray();
-            if (PlaceClock.SharedSteps(jobs) > 0) groups.Add(jobs);
-            else groups.AddRange(jobs.Select(j => new[] { j }));
-        }
+            foreach (var jobs in g.Chunk(Math.Max(1, most)))
+            {
+                if (jobs.Length > 1 && PlaceClock.SharedSteps(jobs) > 0) groups.Add(jobs);
+                else groups.AddRange(jobs.Select(j => new[] { j }));
+            }
         return groups;
     }
 

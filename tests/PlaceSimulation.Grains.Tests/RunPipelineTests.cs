@@ -97,6 +97,10 @@ public sealed class RunPipelineTests(ClusterFixture cluster)
         var alone = await RunPipeline.RunAsync(spec, new OrleansEngine(cluster.Client, "test"), new ResultsSink(spec), shareMonths: false);
         Assert.Equal(0, alone.JobsForked);
         Assert.Equal(0, alone.HouseholdMonthsShared);
+        // A group counts as all its jobs against the lanes: with one lane (one job in memory) nothing forks.
+        var oneLane = new ResultsSink(spec);
+        Assert.Equal(0, (await RunPipeline.RunAsync(spec, new InProcessEngine(lanes: 1), oneLane)).JobsForked);
+        Assert.Equal(expected.Counters, oneLane.Results.Counters);
     }
 
     [Fact]
